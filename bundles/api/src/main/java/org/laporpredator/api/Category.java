@@ -1,0 +1,6 @@
+package org.laporpredator.api;
+
+/** What kind of abuse a report is about. */
+public enum Category {
+    CSAM, GROOMING, SEXTORTION, OTHER
+}

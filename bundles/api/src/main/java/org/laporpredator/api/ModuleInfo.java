@@ -1,0 +1,14 @@
+package org.laporpredator.api;
+
+/**
+ * A module as admins see it.
+ *
+ * @param id       the {@code lapor.module.id}
+ * @param kind     channel, parser or notifier
+ * @param name     a human name
+ * @param enabled  false when an admin switched it off
+ * @param state    ACTIVE, SATISFIED, UNSATISFIED, DISABLED or STOPPED (bundle not running)
+ * @param bundleId the bundle that carries it
+ */
+public record ModuleInfo(String id, String kind, String name, boolean enabled, String state, long bundleId) {
+}

@@ -1,0 +1,5 @@
+package org.laporpredator.api;
+
+/** The public counters. */
+public record Stats(long incomingReports, long classifiedCsamLinks, long removedCsamLinks) {
+}
