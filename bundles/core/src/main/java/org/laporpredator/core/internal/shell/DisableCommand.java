@@ -1,0 +1,28 @@
+package org.laporpredator.core.internal.shell;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.laporpredator.api.ModuleAdmin;
+
+@Service
+@Command(scope = "lapor", name = "disable", description = "Switches a module off (kept across restarts)")
+public class DisableCommand implements Action {
+
+    @Reference
+    ModuleAdmin modules;
+
+    @Argument(index = 0, name = "id", description = "The module id, as lapor:modules shows it", required = true)
+    @Completion(ModuleIdCompleter.class)
+    String id;
+
+    @Override
+    public Object execute() {
+        modules.disable(id);
+        System.out.println("Module " + id + " disabled.");
+        return null;
+    }
+}
