@@ -1,0 +1,413 @@
+package org.laporpredator.store.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.laporpredator.api.NewItem;
+import org.laporpredator.api.NewReport;
+import org.laporpredator.api.ReferenceIssuer;
+import org.laporpredator.api.ReferenceNumbers;
+import org.laporpredator.api.ReportStatus;
+import org.laporpredator.api.ReportStore;
+import org.laporpredator.api.ServiceUnavailable;
+import org.laporpredator.api.Stats;
+import org.laporpredator.api.StatusRecord;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The report store on the DataSource {@code lapor}. A report, its items and its outbox event are
+ * written in one transaction; the reference is returned only after the commit.
+ *
+ * <p>Never logs contact details, descriptions or database error messages (which can quote the values
+ * that failed); failures are logged by SQLState only.
+ */
+@Component(service = ReportStore.class, configurationPid = JdbcReportStore.PID)
+@Designate(ocd = JdbcReportStore.Config.class)
+public class JdbcReportStore implements ReportStore {
+
+    public static final String PID = "org.laporpredator.store";
+
+    static final String EVENT_REPORT_CREATED = "report.created";
+    static final int MAX_REFERENCE_DRAWS = 20;
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcReportStore.class);
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final int MAX_ATTEMPTS = 3;
+    private static final String NOT_STORED = "The report could not be stored right now. Please try again in a few minutes.";
+
+    @ObjectClassDefinition(name = "Lapor Predator store", description = "JDBC store of reports, items and the partner outbox")
+    public @interface Config {
+        @AttributeDefinition(name = "Contact key file", required = false,
+                description = "File holding the AES-256 key that encrypts reporter contacts; created on first start. "
+                        + "Empty means <karaf.etc>/lapor-contact.key. Back it up: without it stored contacts cannot be read.")
+        String contactKeyFile() default "";
+    }
+
+    private final DataSource dataSource;
+    private final ContactCipher cipher;
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Activate
+    public JdbcReportStore(@Reference(name = "dataSource", target = "(dataSourceName=lapor)") DataSource dataSource,
+            Config config) {
+        this(dataSource, keyFile(config.contactKeyFile()));
+    }
+
+    JdbcReportStore(DataSource dataSource, Path contactKeyFile) {
+        this.dataSource = dataSource;
+        this.cipher = ContactCipher.fromKeyFile(contactKeyFile);
+        try {
+            new Migrations(dataSource).migrate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot bring the database schema up to date (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+
+    static Path keyFile(String configured) {
+        if (configured != null && !configured.isBlank()) {
+            return Paths.get(configured.trim());
+        }
+        return Paths.get(System.getProperty("karaf.etc", "etc"), "lapor-contact.key");
+    }
+
+    @Override
+    public String save(NewReport report, ReferenceIssuer references) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return saveOnce(report, references);
+            } catch (SQLException e) {
+                if (isTransient(e) && attempt < MAX_ATTEMPTS) {
+                    LOG.debug("Storing a report met lock contention (SQLState {}); trying again", e.getSQLState());
+                    pause(attempt);
+                    continue;
+                }
+                LOG.warn("A report could not be stored (SQLState {}, error code {})", e.getSQLState(), e.getErrorCode());
+                throw new ServiceUnavailable(NOT_STORED);
+            }
+        }
+    }
+
+    private String saveOnce(NewReport report, ReferenceIssuer references) throws SQLException {
+        Instant now = Times.now();
+        List<String> hashes = new ArrayList<>();
+        for (NewItem item : report.items()) {
+            hashes.add(keyHash(item.dedupKey()));
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                SavedReport saved = insertReport(c, report, references, now);
+                Map<String, Long> itemIds = upsertItems(c, report.items(), hashes, now);
+                linkItems(c, saved.id(), report.items(), hashes, itemIds);
+                insertOutbox(c, saved.reference(), report, hashes, now);
+                c.commit();
+                LOG.debug("Stored a report with {} items", report.items().size());
+                return saved.reference();
+            } catch (Throwable e) {
+                rollbackQuietly(c);
+                throw e;
+            }
+        }
+    }
+
+    private record SavedReport(long id, String reference) {
+    }
+
+    private SavedReport insertReport(Connection c, NewReport report, ReferenceIssuer references, Instant now)
+            throws SQLException {
+        String sql = "INSERT INTO report (reference, channel, category, platform_hint, description, language,"
+                + " anonymous, contact_enc, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            for (int draw = 0; draw < MAX_REFERENCE_DRAWS; draw++) {
+                String reference = references.next();
+                if (!ReferenceNumbers.isValid(reference)) {
+                    throw new IllegalStateException("The reference issuer gave a malformed reference");
+                }
+                ps.setString(1, reference);
+                ps.setString(2, report.channel());
+                ps.setString(3, report.category().name());
+                ps.setString(4, report.platformHint() == null ? null : report.platformHint().name());
+                ps.setString(5, report.description());
+                ps.setString(6, report.language());
+                ps.setBoolean(7, report.anonymous());
+                if (hasContact(report)) {
+                    ps.setBytes(8, cipher.encrypt(report.contact(), reference));
+                } else {
+                    ps.setNull(8, Types.VARBINARY);
+                }
+                ps.setString(9, ReportStatus.RECEIVED.name());
+                Times.set(ps, 10, now);
+                Times.set(ps, 11, now);
+                if (insertUnlessDuplicate(c, ps)) {
+                    return new SavedReport(generatedId(ps), reference);
+                }
+                LOG.debug("Reference already taken; drawing another");
+            }
+        }
+        LOG.warn("No free reference after {} draws", MAX_REFERENCE_DRAWS);
+        throw new ServiceUnavailable(NOT_STORED);
+    }
+
+    private static boolean hasContact(NewReport report) {
+        return !report.anonymous() && report.contact() != null && !report.contact().isBlank();
+    }
+
+    // One row per distinct item, upserted in key-hash order so concurrent reports lock items in the same order.
+    private Map<String, Long> upsertItems(Connection c, List<NewItem> items, List<String> hashes, Instant now)
+            throws SQLException {
+        Map<String, NewItem> distinct = new TreeMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            distinct.putIfAbsent(hashes.get(i), items.get(i));
+        }
+        Map<String, Long> ids = new HashMap<>();
+        for (Map.Entry<String, NewItem> e : distinct.entrySet()) {
+            ids.put(e.getKey(), upsertItem(c, e.getKey(), e.getValue(), now));
+        }
+        return ids;
+    }
+
+    private long upsertItem(Connection c, String keyHash, NewItem item, Instant now) throws SQLException {
+        Long id = countAgain(c, keyHash, now);
+        if (id != null) {
+            return id;
+        }
+        String sql = "INSERT INTO item (key_hash, dedup_key, platform, kind, canonical_url, identifiers, report_count,"
+                + " first_reported_at, last_reported_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)";
+        try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, keyHash);
+            ps.setString(2, item.dedupKey());
+            ps.setString(3, item.platform());
+            ps.setString(4, item.kind());
+            ps.setString(5, item.canonicalUrl());
+            ps.setString(6, toJson(new TreeMap<>(item.identifiers())));
+            Times.set(ps, 7, now);
+            Times.set(ps, 8, now);
+            if (insertUnlessDuplicate(c, ps)) {
+                return generatedId(ps);
+            }
+        }
+        // another report inserted it meanwhile
+        id = countAgain(c, keyHash, now);
+        if (id == null) {
+            throw new SQLException("Item neither insertable nor present", "40001");
+        }
+        return id;
+    }
+
+    /** Counts one more report for an existing item; its id, or null when there is no such item. */
+    private static Long countAgain(Connection c, String keyHash, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE item SET report_count = report_count + 1, last_reported_at = ? WHERE key_hash = ?")) {
+            Times.set(ps, 1, now);
+            ps.setString(2, keyHash);
+            if (ps.executeUpdate() == 0) {
+                return null;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM item WHERE key_hash = ?")) {
+            ps.setString(1, keyHash);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void linkItems(Connection c, long reportId, List<NewItem> items, List<String> hashes,
+            Map<String, Long> itemIds) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO report_item (report_id, item_id, position, input_text) VALUES (?, ?, ?, ?)")) {
+            for (int i = 0; i < items.size(); i++) {
+                ps.setLong(1, reportId);
+                ps.setLong(2, itemIds.get(hashes.get(i)));
+                ps.setInt(3, i);
+                ps.setString(4, items.get(i).input());
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private void insertOutbox(Connection c, String reference, NewReport report, List<String> hashes, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (event_type, idempotency_key, reference,"
+                + " payload, created_at) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setString(1, EVENT_REPORT_CREATED);
+            ps.setString(2, "report-" + reference);
+            ps.setString(3, reference);
+            ps.setString(4, payload(reference, report, hashes, now));
+            Times.set(ps, 5, now);
+            ps.executeUpdate();
+        }
+    }
+
+    /** What partners get: no contact, no description. Each distinct item once, in the order reported. */
+    private String payload(String reference, NewReport report, List<String> hashes, Instant now) {
+        Map<String, Map<String, Object>> items = new LinkedHashMap<>();
+        for (int i = 0; i < report.items().size(); i++) {
+            NewItem item = report.items().get(i);
+            if (!items.containsKey(hashes.get(i))) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("platform", item.platform());
+                m.put("kind", item.kind());
+                m.put("canonicalUrl", item.canonicalUrl());
+                m.put("identifiers", new TreeMap<>(item.identifiers()));
+                m.put("dedupKey", item.dedupKey());
+                items.put(hashes.get(i), m);
+            }
+        }
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("reference", reference);
+        event.put("category", report.category().name());
+        event.put("platformHint", report.platformHint() == null ? null : report.platformHint().name());
+        event.put("language", report.language());
+        event.put("createdAt", now.toString());
+        event.put("items", new ArrayList<>(items.values()));
+        return toJson(event);
+    }
+
+    @Override
+    public Optional<StatusRecord> status(String reference) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT status, updated_at FROM report WHERE reference = ?")) {
+            ps.setString(1, reference);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new StatusRecord(reference, ReportStatus.valueOf(rs.getString("status").trim()),
+                        Times.get(rs, "updated_at")));
+            }
+        } catch (SQLException e) {
+            LOG.warn("Status lookup failed (SQLState {})", e.getSQLState());
+            throw new ServiceUnavailable("Status lookups are not available right now. Please try again later.");
+        }
+    }
+
+    @Override
+    public Stats stats() {
+        try (Connection c = dataSource.getConnection()) {
+            return new Stats(
+                    count(c, "SELECT COUNT(*) FROM report"),
+                    count(c, "SELECT COUNT(*) FROM item WHERE classification = 'CSAM'"),
+                    count(c, "SELECT COUNT(*) FROM item WHERE classification = 'CSAM' AND removed = TRUE"));
+        } catch (SQLException e) {
+            LOG.warn("Counting failed (SQLState {})", e.getSQLState());
+            throw new ServiceUnavailable("The counters are not available right now. Please try again later.");
+        }
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Override
+    public boolean isHealthy() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(2);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Runs an insert under a savepoint; false, with the insert undone, when it broke a unique constraint. */
+    private static boolean insertUnlessDuplicate(Connection c, PreparedStatement ps) throws SQLException {
+        // Derby undoes only the failed statement; PostgreSQL needs the savepoint to go on.
+        Savepoint savepoint = c.setSavepoint();
+        boolean inserted;
+        try {
+            ps.executeUpdate();
+            inserted = true;
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            c.rollback(savepoint);
+            inserted = false;
+        }
+        c.releaseSavepoint(savepoint);
+        return inserted;
+    }
+
+    private static long generatedId(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.getGeneratedKeys()) {
+            if (!rs.next()) {
+                throw new SQLException("No generated id");
+            }
+            return rs.getLong(1);
+        }
+    }
+
+    /** Lock conflicts that roll the whole transaction back and are worth another go. */
+    private static boolean isTransient(SQLException e) {
+        // 40001 deadlock (Derby) or serialization failure; 40XL1 Derby lock timeout, also raised at once on
+        // contention for an identity sequence; 40P01 PostgreSQL deadlock
+        String state = e.getSQLState();
+        return "40001".equals(state) || "40XL1".equals(state) || "40P01".equals(state);
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(10, 50) * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            LOG.debug("Rollback failed (SQLState {})", e.getSQLState());
+        }
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write JSON", e);
+        }
+    }
+
+    /** SHA-256 of the dedup key, as 64 lower-case hex digits. */
+    static String keyHash(String dedupKey) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(dedupKey.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package org.laporpredator.store.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the bundle's schema scripts ({@code db/<dialect>/V<n>__<name>.sql}) in order, each once,
+ * each in its own transaction, recording them in {@code schema_version}. Safe to run on every start.
+ */
+final class Migrations {
+
+    /** The scripts, oldest first. Add new ones at the end; never edit one that has shipped. */
+    static final List<String> SCRIPTS = List.of("V1__init.sql");
+
+    private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
+    private static final Pattern NAME = Pattern.compile("V(\\d+)__\\w+\\.sql");
+
+    private final DataSource dataSource;
+
+    Migrations(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Applies every script not applied yet; returns how many were applied. */
+    int migrate() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            String dialect = dialect(c.getMetaData());
+            ensureVersionTable(c);
+            Set<Integer> applied = appliedVersions(c);
+            int count = 0;
+            int previous = 0;
+            for (String script : SCRIPTS) {
+                int version = version(script);
+                if (version <= previous) {
+                    throw new IllegalStateException("Schema scripts out of order at " + script);
+                }
+                previous = version;
+                if (!applied.contains(version)) {
+                    apply(c, dialect, script, version);
+                    count++;
+                }
+            }
+            if (applied.stream().anyMatch(v -> v > version(SCRIPTS.get(SCRIPTS.size() - 1)))) {
+                LOG.warn("The database schema is newer than this store bundle knows; was the bundle downgraded?");
+            }
+            return count;
+        }
+    }
+
+    private static String dialect(DatabaseMetaData meta) throws SQLException {
+        String product = meta.getDatabaseProductName();
+        if (product.startsWith("Apache Derby")) {
+            return "derby";
+        }
+        throw new IllegalStateException("No schema scripts for database " + product + " yet (only Apache Derby)");
+    }
+
+    private static void ensureVersionTable(Connection c) throws SQLException {
+        DatabaseMetaData meta = c.getMetaData();
+        String table = meta.storesUpperCaseIdentifiers() ? "SCHEMA_VERSION" : "schema_version";
+        try (ResultSet rs = meta.getTables(null, c.getSchema(), table, new String[] {"TABLE"})) {
+            if (rs.next()) {
+                return;
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE schema_version (version INT NOT NULL PRIMARY KEY,"
+                    + " script VARCHAR(200) NOT NULL, applied_at TIMESTAMP NOT NULL)");
+        }
+    }
+
+    private static Set<Integer> appliedVersions(Connection c) throws SQLException {
+        Set<Integer> versions = new HashSet<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM schema_version")) {
+            while (rs.next()) {
+                versions.add(rs.getInt(1));
+            }
+        }
+        return versions;
+    }
+
+    private static void apply(Connection c, String dialect, String script, int version) throws SQLException {
+        List<String> statements = statements(read("/db/" + dialect + "/" + script));
+        c.setAutoCommit(false);
+        try {
+            try (Statement s = c.createStatement()) {
+                for (String sql : statements) {
+                    s.execute(sql);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
+                ps.setInt(1, version);
+                ps.setString(2, script);
+                Times.set(ps, 3, Instant.now());
+                ps.executeUpdate();
+            }
+            c.commit();
+            LOG.info("Applied schema script {}", script);
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            String state = e instanceof SQLException sql ? sql.getSQLState() : null;
+            throw new SQLException("Schema script " + script + " failed: " + e.getMessage(), state, e);
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    static int version(String script) {
+        Matcher m = NAME.matcher(script);
+        if (!m.matches()) {
+            throw new IllegalStateException("Bad schema script name " + script);
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** Splits a script into statements: each ends with ';' at the end of a line; '--' lines are comments. */
+    static List<String> statements(String script) {
+        List<String> result = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\\R")) {
+            String trimmed = line.trim();
+            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+                continue;
+            }
+            if (trimmed.endsWith(";")) {
+                current.append(trimmed, 0, trimmed.length() - 1);
+                result.add(current.toString().trim());
+                current.setLength(0);
+            } else {
+                current.append(trimmed).append('\n');
+            }
+        }
+        if (!current.toString().isBlank()) {
+            throw new IllegalStateException("Schema script ends without ';'");
+        }
+        return result;
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = Migrations.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing schema script " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read schema script " + resource, e);
+        }
+    }
+}
