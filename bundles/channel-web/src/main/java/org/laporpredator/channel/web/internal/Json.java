@@ -1,0 +1,69 @@
+package org.laporpredator.channel.web.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import javax.ws.rs.core.Response;
+import org.laporpredator.api.Receipt;
+import org.laporpredator.api.ReceiptItem;
+
+/** The one shared ObjectMapper and the JSON bodies of the REST API. */
+final class Json {
+
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    static final String TYPE = "application/json; charset=UTF-8";
+
+    private Json() {
+    }
+
+    /** {@code {"error": code, "message": message}} */
+    static byte[] error(String code, String message) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("error", code);
+        node.put("message", message);
+        return bytes(node);
+    }
+
+    /** {@code {"reference", "status", "items": [{"input", "platform", "kind", "canonicalUrl"}]}} */
+    static byte[] receipt(Receipt receipt) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("reference", receipt.reference());
+        node.put("status", receipt.status() == null ? null : receipt.status().name());
+        ArrayNode items = node.putArray("items");
+        for (ReceiptItem item : receipt.items()) {
+            ObjectNode i = items.addObject();
+            i.put("input", item.input());
+            i.put("platform", item.platform());
+            i.put("kind", item.kind());
+            i.put("canonicalUrl", item.canonicalUrl());
+        }
+        return bytes(node);
+    }
+
+    /** A JSON response that is never cached. */
+    static Response.ResponseBuilder response(int status, byte[] body) {
+        return Response.status(status)
+                .type(TYPE)
+                .header("Cache-Control", "no-store")
+                .header("X-Content-Type-Options", "nosniff")
+                .entity(body);
+    }
+
+    static Response errorResponse(int status, String code, String message) {
+        return response(status, error(code, message)).build();
+    }
+
+    private static byte[] bytes(ObjectNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+}
