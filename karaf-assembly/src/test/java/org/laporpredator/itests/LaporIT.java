@@ -1,0 +1,311 @@
+package org.laporpredator.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.vmOption;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.inject.Inject;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Before;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.MethodSorters;
+import org.laporpredator.api.ModuleAdmin;
+import org.laporpredator.api.ReferenceNumbers;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
+
+/** Boots the built distribution and drives it over real HTTP and the Karaf shell. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class LaporIT {
+
+    static final int HTTP_PORT = 8282;
+    static final String CONTACT = "reporter-secret-contact@example.com";
+
+    @Inject
+    BundleContext context;
+
+    @Inject
+    SessionFactory sessions;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    ModuleAdmin modules;
+
+    private final Http http = new Http("http://localhost:" + HTTP_PORT);
+
+    @Configuration
+    public Option[] config() {
+        String distribution = System.getProperty("lapor.distribution");
+        String m2 = System.getProperty("user.home") + "/.m2/repository";
+        return new Option[] {
+            karafDistributionConfiguration().frameworkUrl(new File(distribution).toURI().toString())
+                    .name("Lapor Predator").karafVersion("4.4.10")
+                    .unpackDirectory(new File("target/exam")).useDeployFolder(false),
+            configureConsole().ignoreLocalConsole(),
+            logLevel(LogLevel.WARN),
+            vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
+            systemProperty("lapor.distribution").value(distribution),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(HTTP_PORT)),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "8102"),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "1199"),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44445"),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", m2),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories",
+                    "https://repo1.maven.org/maven2@id=central"),
+        };
+    }
+
+    @Before
+    public void ready() throws InterruptedException {
+        http.awaitOk("/api/health", Duration.ofSeconds(120));
+    }
+
+    private String shell(String command) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        Session session = sessions.create(System.in, print, print);
+        try {
+            Object result = session.execute(command);
+            if (result != null) {
+                print.println(result);
+            }
+        } catch (Exception e) {
+            print.println("ERROR: " + e.getMessage());
+        } finally {
+            session.close();
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    static Map<String, Object> report(Object urls) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("urls", urls);
+        body.put("category", "CSAM");
+        body.put("platform", "TELEGRAM");
+        body.put("description", "Seen in a group today");
+        body.put("anonymous", false);
+        body.put("contact", CONTACT);
+        body.put("language", "en");
+        return body;
+    }
+
+    private long incoming() throws InterruptedException {
+        Thread.sleep(5_500); // the counters are cached for 5 s
+        return http.get("/api/stats").json().get("incomingReports").asLong();
+    }
+
+    @Test
+    public void a_submitThenLookUpStatusAndStats() throws Exception {
+        long before = incoming();
+        Http.Reply r = http.postJson("/api/reports", report("https://bad.example/a?utm_source=x, hxxps://other[.]example/b"));
+        assertEquals(r.body(), 201, r.status());
+        JsonNode json = r.json();
+        String reference = json.get("reference").asText();
+        assertTrue(reference, ReferenceNumbers.isValid(reference));
+        assertEquals("RECEIVED", json.get("status").asText());
+        assertEquals(2, json.get("items").size());
+        JsonNode item = json.get("items").get(0);
+        assertEquals("https://bad.example/a?utm_source=x", item.get("input").asText());
+        assertEquals("WEBSITE", item.get("platform").asText());
+        assertEquals("WEB_PAGE", item.get("kind").asText());
+        assertEquals("https://bad.example/a", item.get("canonicalUrl").asText());
+        assertEquals("https://other.example/b", json.get("items").get(1).get("canonicalUrl").asText());
+
+        Http.Reply status = http.get("/api/reports/" + reference + "/status?lang=en");
+        assertEquals(status.body(), 200, status.status());
+        assertEquals(reference, status.json().get("reference").asText());
+        assertEquals("RECEIVED", status.json().get("status").asText());
+        assertNotNull(status.json().get("updatedAt"));
+        assertTrue(status.json().get("message").asText().contains("received"));
+        Http.Reply statusMs = http.get("/api/reports/" + reference + "/status");
+        assertTrue(statusMs.json().get("message").asText().contains("diterima"));
+
+        assertEquals(before + 1, incoming());
+    }
+
+    @Test
+    public void b_wrongCheckDigitIs400AndUnknownIs404() {
+        String reference = ReferenceNumbers.complete("0000001");
+        String wrong = reference.substring(0, 7) + (char) ('0' + (reference.charAt(7) - '0' + 1) % 10);
+        Http.Reply bad = http.get("/api/reports/" + wrong + "/status");
+        assertEquals(400, bad.status());
+        assertEquals("invalid_reference", bad.json().get("error").asText());
+        assertTrue(bad.json().get("message").asText().contains("check"));
+        Http.Reply unknown = http.get("/api/reports/" + reference + "/status");
+        assertEquals(unknown.body(), 404, unknown.status());
+        assertEquals("not_found", unknown.json().get("error").asText());
+    }
+
+    @Test
+    public void c_badInputChangesNothing() throws Exception {
+        long before = incoming();
+        assertError(http.post("/api/reports", "application/json", "{\"urls\": [\"https://a.example\"], "), 400, "malformed_json");
+        assertError(http.post("/api/reports", "text/plain", "https://a.example"), 415, "unsupported_media_type");
+        assertError(http.postJson("/api/reports", report(List.of())), 400, "no_urls");
+        assertError(http.postJson("/api/reports", report(Collections.nCopies(51, "https://a.example/"))), 400, "too_many_urls");
+        Map<String, Object> big = report("https://a.example/");
+        big.put("description", "x".repeat(70 * 1024));
+        assertError(http.postJson("/api/reports", big), 413, "body_too_large");
+        assertError(http.postJson("/api/reports", report("ftp://a.example/file")), 400, "unsupported_scheme");
+        assertError(http.postJson("/api/reports", report("javascript:alert(1)")), 400, "unsupported_scheme");
+        assertError(http.postJson("/api/reports", report("https://a.example/\u0001")), 400, "control_characters");
+        Map<String, Object> category = report("https://a.example/");
+        category.put("category", "SPAM");
+        assertError(http.postJson("/api/reports", category), 400, "unknown_category");
+        assertEquals("nothing was stored", before, incoming());
+    }
+
+    private static void assertError(Http.Reply r, int status, String code) {
+        assertEquals(r.body(), status, r.status());
+        JsonNode json = r.json();
+        assertEquals(r.body(), code, json.get("error").asText());
+        assertFalse(json.get("message").asText().isBlank());
+    }
+
+    @Test
+    public void d_disableAndEnableTheWebChannel() throws Exception {
+        String list = shell("lapor:modules");
+        assertTrue(list, list.contains("channel-web"));
+        assertTrue(list, list.contains("parser-web"));
+
+        String out = shell("lapor:disable channel-web");
+        assertTrue(out, out.contains("disabled"));
+        Http.Reply refused = http.postJson("/api/reports", report("https://a.example/"));
+        assertEquals(refused.body(), 503, refused.status());
+        assertEquals("channel_disabled", refused.json().get("error").asText());
+        assertEquals(200, http.get("/api/stats").status());
+        assertEquals(404, http.get("/api/reports/" + ReferenceNumbers.complete("0000002") + "/status").status());
+        assertTrue(shell("lapor:modules").matches("(?s).*channel-web[^\\n]*no[^\\n]*DISABLED.*"));
+        assertTrue(shell("config:property-get -p org.laporpredator.modules disabled").contains("channel-web"));
+
+        shell("lapor:enable channel-web");
+        assertEquals(201, http.postJson("/api/reports", report("https://a.example/")).status());
+        assertFalse(shell("config:property-get -p org.laporpredator.modules disabled").contains("channel-web"));
+
+        String unknown = shell("lapor:disable no-such-module");
+        assertTrue(unknown, unknown.contains("No module"));
+    }
+
+    @Test
+    public void e_stoppingTheWebsiteParserStopsNothingElse() throws Exception {
+        Bundle parser = bundle("lapor-parser-web");
+        List<String> stopped = Collections.synchronizedList(new ArrayList<>());
+        BundleListener listener = event -> {
+            if (event.getType() == BundleEvent.STOPPING && event.getBundle().getBundleId() != parser.getBundleId()) {
+                stopped.add(event.getBundle().getSymbolicName());
+            }
+        };
+        Map<Long, Integer> states = new HashMap<>();
+        for (Bundle b : context.getBundles()) {
+            states.put(b.getBundleId(), b.getState());
+        }
+        context.addBundleListener(listener);
+        try {
+            parser.stop();
+            JsonNode item = http.postJson("/api/reports", report("https://bad.example/c")).json().get("items").get(0);
+            assertEquals("WEBSITE", item.get("platform").asText());
+            assertEquals("LINK", item.get("kind").asText());
+            assertTrue(shell("lapor:modules").matches("(?s).*parser-web[^\\n]*STOPPED.*"));
+
+            parser.start();
+            awaitModuleActive("parser-web");
+            item = http.postJson("/api/reports", report("https://bad.example/c")).json().get("items").get(0);
+            assertEquals("WEB_PAGE", item.get("kind").asText());
+        } finally {
+            context.removeBundleListener(listener);
+        }
+        assertTrue("other bundles stopped: " + stopped, stopped.isEmpty());
+        for (Bundle b : context.getBundles()) {
+            if (states.containsKey(b.getBundleId())) {
+                assertEquals(b.getSymbolicName(), (int) states.get(b.getBundleId()), b.getState());
+            }
+        }
+    }
+
+    private void awaitModuleActive(String id) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            if (modules.modules().stream().anyMatch(m -> m.id().equals(id) && m.state().equals("ACTIVE"))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(id + " not active: " + modules.modules());
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle b : context.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName);
+    }
+
+    @Test
+    public void f_contactAndAddressesNeverReachTheLogs() throws IOException {
+        http.postJson("/api/reports", report("https://bad.example/log"));
+        Path data = Path.of(System.getProperty("karaf.data"));
+        try (Stream<Path> files = Files.walk(data.resolve("log"))) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                String text = Files.readString(f, StandardCharsets.ISO_8859_1);
+                assertFalse(f + " holds a contact", text.contains(CONTACT));
+                assertFalse(f + " holds a client address", text.contains("127.0.0.1"));
+            }
+        }
+    }
+
+    @Test
+    public void z_statusLookupsAreRateLimited() {
+        String reference = ReferenceNumbers.complete("0000003");
+        Http.Reply limited = null;
+        for (int i = 0; i < 40 && limited == null; i++) {
+            Http.Reply r = http.get("/api/reports/" + reference + "/status");
+            if (r.status() == 429) {
+                limited = r;
+            } else {
+                assertEquals(404, r.status());
+            }
+        }
+        assertNotNull("never limited", limited);
+        assertEquals("too_many_requests", limited.json().get("error").asText());
+        assertTrue(limited.raw().headers().firstValue("Retry-After").isPresent());
+        assertEquals("stats still answer", 200, http.get("/api/stats").status());
+    }
+}
