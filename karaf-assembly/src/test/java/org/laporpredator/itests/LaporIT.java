@@ -16,6 +16,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -280,14 +282,52 @@ public class LaporIT {
 
     @Test
     public void f_contactAndAddressesNeverReachTheLogs() throws IOException {
-        http.postJson("/api/reports", report("https://bad.example/log"));
+        // Sent from a loopback address of its own, and with a forwarded-for address, so both can be looked for.
+        String body = Http.JSON.writeValueAsString(report("https://bad.example/log"));
+        String reply = rawPost(body);
+        assertTrue(reply, reply.startsWith("HTTP/1.1 201"));
+        String reference = Http.JSON.readTree(reply.substring(reply.indexOf("\r\n\r\n") + 4)).get("reference").asText();
+        String status = rawGet("/api/reports/" + reference + "/status");
+        assertTrue(status, status.startsWith("HTTP/1.1 200"));
         Path data = Path.of(System.getProperty("karaf.data"));
-        try (Stream<Path> files = Files.walk(data.resolve("log"))) {
-            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+        int files = 0;
+        try (Stream<Path> walk = Files.walk(data.getParent())) {
+            // every log file of the instance; the database's own transaction log is not a log file
+            for (Path f : (Iterable<Path>) walk.filter(Files::isRegularFile).filter(f -> !f.toString().contains("/derby/"))
+                    .filter(f -> f.toString().endsWith(".log") || f.toString().contains("/log/"))::iterator) {
                 String text = Files.readString(f, StandardCharsets.ISO_8859_1);
+                files++;
                 assertFalse(f + " holds a contact", text.contains(CONTACT));
-                assertFalse(f + " holds a client address", text.contains("127.0.0.1"));
+                assertFalse(f + " holds the client address", text.contains(CLIENT_ADDRESS));
+                assertFalse(f + " holds the forwarded address", text.contains(FORWARDED_ADDRESS));
+                assertFalse(f + " holds a description", text.contains("Seen in a group today"));
             }
+        }
+        assertTrue("no log files read", files > 0);
+    }
+
+    static final String CLIENT_ADDRESS = "127.0.0.77";
+    static final String FORWARDED_ADDRESS = "198.51.100.77";
+
+    private static String rawPost(String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        return raw("POST /api/reports HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "X-Forwarded-For: " + FORWARDED_ADDRESS + "\r\nContent-Length: " + body.length
+                + "\r\nConnection: close\r\n\r\n" + json);
+    }
+
+    private static String rawGet(String path) throws IOException {
+        return raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-For: " + FORWARDED_ADDRESS
+                + "\r\nConnection: close\r\n\r\n");
+    }
+
+    private static String raw(String request) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(CLIENT_ADDRESS, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", HTTP_PORT), 5_000);
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

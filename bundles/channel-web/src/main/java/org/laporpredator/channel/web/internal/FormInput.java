@@ -43,9 +43,9 @@ record FormInput(String platform, String urls, String category, String descripti
             return null;
         }
         if (name == null || reach == null) {
-            return (name != null ? name : reach).trim();
+            return (name != null ? name : reach).strip();
         }
-        return name.trim() + CONTACT_SEPARATOR + reach.trim();
+        return name.strip() + CONTACT_SEPARATOR + reach.strip();
     }
 
     /** Parses an application/x-www-form-urlencoded body (UTF-8); the first value of a name wins. @throws WebError 400 */

@@ -239,7 +239,7 @@ final class Pages {
     }
 
     private static String trim(String s) {
-        return s == null ? null : s.trim();
+        return s == null ? null : s.strip();
     }
 
     private Html start(String titleKey, String switchPath) {

@@ -138,7 +138,7 @@ final class SubmissionReader {
             return out;
         }
         for (String part : text.split("[,\\r\\n]+")) {
-            String url = part.trim();
+            String url = part.strip();
             if (!url.isEmpty()) {
                 out.add(url);
             }
@@ -197,7 +197,7 @@ final class SubmissionReader {
             if (!item.isTextual()) {
                 throw new WebError(400, "invalid_field", "urls");
             }
-            String url = item.asText().trim();
+            String url = item.asText().strip();
             if (!url.isEmpty()) {
                 out.add(url);
             }
