@@ -25,9 +25,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.apache.karaf.shell.api.console.Session;
@@ -50,6 +52,12 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleListener;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.metatype.AttributeDefinition;
+import org.osgi.service.metatype.MetaTypeInformation;
+import org.osgi.service.metatype.MetaTypeService;
+import org.osgi.service.metatype.ObjectClassDefinition;
 
 /** Boots the built distribution and drives it over real HTTP and the Karaf shell. */
 @RunWith(PaxExam.class)
@@ -69,6 +77,12 @@ public class LaporIT {
     @Inject
     @Filter(timeout = 120_000)
     ModuleAdmin modules;
+
+    @Inject
+    ServiceComponentRuntime scr;
+
+    @Inject
+    MetaTypeService metatype;
 
     private final Http http = new Http("http://localhost:" + HTTP_PORT);
 
@@ -328,6 +342,76 @@ public class LaporIT {
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    public void g_updatingTheWebChannelStopsNothingElse() throws Exception {
+        Bundle web = bundle("lapor-channel-web");
+        List<String> stopped = Collections.synchronizedList(new ArrayList<>());
+        BundleListener listener = event -> {
+            if (event.getType() == BundleEvent.STOPPING && event.getBundle().getBundleId() != web.getBundleId()) {
+                stopped.add(event.getBundle().getSymbolicName());
+            }
+        };
+        context.addBundleListener(listener);
+        try {
+            web.update();
+            http.awaitOk("/", Duration.ofSeconds(30));
+            awaitModuleActive("channel-web");
+            assertEquals(201, http.postJson("/api/reports", report("https://bad.example/after-update")).status());
+        } finally {
+            context.removeBundleListener(listener);
+        }
+        assertTrue("other bundles stopped: " + stopped, stopped.isEmpty());
+    }
+
+    @Test
+    public void h_everyShippedConfigFileBindsToAComponent() throws Exception {
+        Map<String, Set<String>> attributes = new HashMap<>();
+        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs()) {
+            if (!d.bundle.symbolicName.startsWith("lapor-")) {
+                continue;
+            }
+            for (String pid : d.configurationPid) {
+                Set<String> ids = new HashSet<>();
+                MetaTypeInformation info = metatype.getMetaTypeInformation(context.getBundle(d.bundle.id));
+                ObjectClassDefinition ocd = null;
+                if (info != null && List.of(info.getPids()).contains(pid)) {
+                    ocd = info.getObjectClassDefinition(pid, null);
+                }
+                if (ocd != null) {
+                    for (AttributeDefinition a : ocd.getAttributeDefinitions(ObjectClassDefinition.ALL)) {
+                        ids.add(a.getID());
+                    }
+                }
+                attributes.put(pid, ids);
+            }
+        }
+        Path etc = Path.of(System.getProperty("karaf.etc"));
+        List<Path> shipped = new ArrayList<>();
+        try (Stream<Path> files = Files.list(etc)) {
+            files.filter(f -> f.getFileName().toString().matches("org\\.laporpredator\\..*\\.cfg")).forEach(shipped::add);
+        }
+        assertFalse(shipped.isEmpty());
+        for (Path f : shipped) {
+            String pid = f.getFileName().toString().replaceAll("\\.cfg$", "");
+            assertTrue(pid + " has no component", attributes.containsKey(pid));
+            java.util.Properties props = new java.util.Properties();
+            try (var in = Files.newInputStream(f)) {
+                props.load(in);
+            }
+            for (String key : props.stringPropertyNames()) {
+                if (!key.startsWith("felix.") && !key.startsWith("service.")) {
+                    assertTrue(f + ": " + key + " is not a setting of " + pid + " " + attributes.get(pid),
+                            attributes.get(pid).contains(key));
+                }
+            }
+        }
+        for (String pid : attributes.keySet()) {
+            if (!attributes.get(pid).isEmpty()) {
+                assertTrue(pid + " has settings but no etc/" + pid + ".cfg", Files.exists(etc.resolve(pid + ".cfg")));
+            }
         }
     }
 
