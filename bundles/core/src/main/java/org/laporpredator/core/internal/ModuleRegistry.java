@@ -22,6 +22,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleListener;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -77,10 +78,25 @@ public class ModuleRegistry implements ModuleAdmin, BundleListener {
         apply(false);
     }
 
+    /**
+     * Reads the stored set rather than the event's copy: configuration events arrive late and out
+     * of order with the shell's own changes, and a stale copy must not switch a module back.
+     */
     @Modified
-    void modified(Config config) {
-        disabled = parse(config.disabled());
+    synchronized void modified() {
+        disabled = parse(stored());
         apply(false);
+    }
+
+    private String stored() {
+        try {
+            Configuration[] configs = configAdmin.listConfigurations("(service.pid=" + PID + ")");
+            Dictionary<String, Object> props = configs == null ? null : configs[0].getProperties();
+            Object value = props == null ? null : props.get(DISABLED);
+            return value == null ? "" : value.toString();
+        } catch (IOException | InvalidSyntaxException e) {
+            throw new IllegalStateException("Could not read the module settings: " + e.getMessage(), e);
+        }
     }
 
     @Deactivate
@@ -91,7 +107,9 @@ public class ModuleRegistry implements ModuleAdmin, BundleListener {
     @Override
     public void bundleChanged(BundleEvent event) {
         if (event.getType() == BundleEvent.STARTED) {
-            apply(false);
+            synchronized (this) {
+                apply(false);
+            }
         }
     }
 

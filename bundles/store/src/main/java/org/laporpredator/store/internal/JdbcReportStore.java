@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.laporpredator.api.NewItem;
 import org.laporpredator.api.NewReport;
@@ -36,6 +35,7 @@ import org.laporpredator.api.Stats;
 import org.laporpredator.api.StatusRecord;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -61,8 +61,9 @@ public class JdbcReportStore implements ReportStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcReportStore.class);
     private static final String UNIQUE_VIOLATION = "23505";
-    private static final int MAX_ATTEMPTS = 3;
-    private static final String NOT_STORED = "The report could not be stored right now. Please try again in a few minutes.";
+    private static final int MAX_BATCH = 128;
+    private static final int QUEUE_CAPACITY = 10_000;
+    private static final String NOT_STORED = GroupCommit.NOT_STORED;
 
     @ObjectClassDefinition(name = "Lapor Predator store", description = "JDBC store of reports, items and the partner outbox")
     public @interface Config {
@@ -75,6 +76,7 @@ public class JdbcReportStore implements ReportStore {
     private final DataSource dataSource;
     private final ContactCipher cipher;
     private final ObjectMapper json = new ObjectMapper();
+    private final GroupCommit writer;
 
     @Activate
     public JdbcReportStore(@Reference(name = "dataSource", target = "(dataSourceName=lapor)") DataSource dataSource,
@@ -90,6 +92,7 @@ public class JdbcReportStore implements ReportStore {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot bring the database schema up to date (SQLState " + e.getSQLState() + ")", e);
         }
+        this.writer = new GroupCommit(dataSource, this::write, MAX_BATCH, QUEUE_CAPACITY);
     }
 
     static Path keyFile(String configured) {
@@ -101,52 +104,37 @@ public class JdbcReportStore implements ReportStore {
 
     @Override
     public String save(NewReport report, ReferenceIssuer references) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return saveOnce(report, references);
-            } catch (SQLException e) {
-                if (isTransient(e) && attempt < MAX_ATTEMPTS) {
-                    LOG.debug("Storing a report met lock contention (SQLState {}); trying again", e.getSQLState());
-                    pause(attempt);
-                    continue;
-                }
-                LOG.warn("A report could not be stored (SQLState {}, error code {})", e.getSQLState(), e.getErrorCode());
-                throw new ServiceUnavailable(NOT_STORED);
-            }
-        }
+        return writer.submit(report, references);
     }
 
-    private String saveOnce(NewReport report, ReferenceIssuer references) throws SQLException {
+    @Deactivate
+    void close() {
+        writer.close();
+    }
+
+    /** Writes one report inside the writer's open transaction. */
+    private String write(Batch c, NewReport report, ReferenceIssuer references) throws SQLException {
         Instant now = Times.now();
         List<String> hashes = new ArrayList<>();
         for (NewItem item : report.items()) {
             hashes.add(keyHash(item.dedupKey()));
         }
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                SavedReport saved = insertReport(c, report, references, now);
-                Map<String, Long> itemIds = upsertItems(c, report.items(), hashes, now);
-                linkItems(c, saved.id(), report.items(), hashes, itemIds);
-                insertOutbox(c, saved.reference(), report, hashes, now);
-                c.commit();
-                LOG.debug("Stored a report with {} items", report.items().size());
-                return saved.reference();
-            } catch (Throwable e) {
-                rollbackQuietly(c);
-                throw e;
-            }
-        }
+        SavedReport saved = insertReport(c, report, references, now);
+        Map<String, Long> itemIds = upsertItems(c, report.items(), hashes, now);
+        linkItems(c, saved.id(), report.items(), hashes, itemIds);
+        insertOutbox(c, saved.reference(), report, hashes, now);
+        return saved.reference();
     }
 
     private record SavedReport(long id, String reference) {
     }
 
-    private SavedReport insertReport(Connection c, NewReport report, ReferenceIssuer references, Instant now)
+    private SavedReport insertReport(Batch c, NewReport report, ReferenceIssuer references, Instant now)
             throws SQLException {
         String sql = "INSERT INTO report (reference, channel, category, platform_hint, description, language,"
                 + " anonymous, contact_enc, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+        {
+            PreparedStatement ps = c.prepareWithKeys(sql);
             for (int draw = 0; draw < MAX_REFERENCE_DRAWS; draw++) {
                 String reference = references.next();
                 if (!ReferenceNumbers.isValid(reference)) {
@@ -167,7 +155,7 @@ public class JdbcReportStore implements ReportStore {
                 ps.setString(9, ReportStatus.RECEIVED.name());
                 Times.set(ps, 10, now);
                 Times.set(ps, 11, now);
-                if (insertUnlessDuplicate(c, ps)) {
+                if (insertUnlessDuplicate(c.connection(), ps)) {
                     return new SavedReport(generatedId(ps), reference);
                 }
                 LOG.debug("Reference already taken; drawing another");
@@ -182,7 +170,7 @@ public class JdbcReportStore implements ReportStore {
     }
 
     // One row per distinct item, upserted in key-hash order so concurrent reports lock items in the same order.
-    private Map<String, Long> upsertItems(Connection c, List<NewItem> items, List<String> hashes, Instant now)
+    private Map<String, Long> upsertItems(Batch c, List<NewItem> items, List<String> hashes, Instant now)
             throws SQLException {
         Map<String, NewItem> distinct = new TreeMap<>();
         for (int i = 0; i < items.size(); i++) {
@@ -195,14 +183,15 @@ public class JdbcReportStore implements ReportStore {
         return ids;
     }
 
-    private long upsertItem(Connection c, String keyHash, NewItem item, Instant now) throws SQLException {
+    private long upsertItem(Batch c, String keyHash, NewItem item, Instant now) throws SQLException {
         Long id = countAgain(c, keyHash, now);
         if (id != null) {
             return id;
         }
         String sql = "INSERT INTO item (key_hash, dedup_key, platform, kind, canonical_url, identifiers, report_count,"
                 + " first_reported_at, last_reported_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)";
-        try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+        {
+            PreparedStatement ps = c.prepareWithKeys(sql);
             ps.setString(1, keyHash);
             ps.setString(2, item.dedupKey());
             ps.setString(3, item.platform());
@@ -211,7 +200,7 @@ public class JdbcReportStore implements ReportStore {
             ps.setString(6, toJson(new TreeMap<>(item.identifiers())));
             Times.set(ps, 7, now);
             Times.set(ps, 8, now);
-            if (insertUnlessDuplicate(c, ps)) {
+            if (insertUnlessDuplicate(c.connection(), ps)) {
                 return generatedId(ps);
             }
         }
@@ -224,16 +213,18 @@ public class JdbcReportStore implements ReportStore {
     }
 
     /** Counts one more report for an existing item; its id, or null when there is no such item. */
-    private static Long countAgain(Connection c, String keyHash, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE item SET report_count = report_count + 1, last_reported_at = ? WHERE key_hash = ?")) {
+    private static Long countAgain(Batch c, String keyHash, Instant now) throws SQLException {
+        {
+            PreparedStatement ps = c.prepare(
+                "UPDATE item SET report_count = report_count + 1, last_reported_at = ? WHERE key_hash = ?");
             Times.set(ps, 1, now);
             ps.setString(2, keyHash);
             if (ps.executeUpdate() == 0) {
                 return null;
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM item WHERE key_hash = ?")) {
+        {
+            PreparedStatement ps = c.prepare("SELECT id FROM item WHERE key_hash = ?");
             ps.setString(1, keyHash);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -242,10 +233,11 @@ public class JdbcReportStore implements ReportStore {
         }
     }
 
-    private static void linkItems(Connection c, long reportId, List<NewItem> items, List<String> hashes,
+    private static void linkItems(Batch c, long reportId, List<NewItem> items, List<String> hashes,
             Map<String, Long> itemIds) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO report_item (report_id, item_id, position, input_text) VALUES (?, ?, ?, ?)")) {
+        {
+            PreparedStatement ps = c.prepare(
+                "INSERT INTO report_item (report_id, item_id, position, input_text) VALUES (?, ?, ?, ?)");
             for (int i = 0; i < items.size(); i++) {
                 ps.setLong(1, reportId);
                 ps.setLong(2, itemIds.get(hashes.get(i)));
@@ -256,10 +248,11 @@ public class JdbcReportStore implements ReportStore {
         }
     }
 
-    private void insertOutbox(Connection c, String reference, NewReport report, List<String> hashes, Instant now)
+    private void insertOutbox(Batch c, String reference, NewReport report, List<String> hashes, Instant now)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (event_type, idempotency_key, reference,"
-                + " payload, created_at) VALUES (?, ?, ?, ?, ?)")) {
+        {
+            PreparedStatement ps = c.prepare("INSERT INTO outbox (event_type, idempotency_key, reference,"
+                + " payload, created_at) VALUES (?, ?, ?, ?, ?)");
             ps.setString(1, EVENT_REPORT_CREATED);
             ps.setString(2, "report-" + reference);
             ps.setString(3, reference);
@@ -366,30 +359,6 @@ public class JdbcReportStore implements ReportStore {
                 throw new SQLException("No generated id");
             }
             return rs.getLong(1);
-        }
-    }
-
-    /** Lock conflicts that roll the whole transaction back and are worth another go. */
-    private static boolean isTransient(SQLException e) {
-        // 40001 deadlock (Derby) or serialization failure; 40XL1 Derby lock timeout, also raised at once on
-        // contention for an identity sequence; 40P01 PostgreSQL deadlock
-        String state = e.getSQLState();
-        return "40001".equals(state) || "40XL1".equals(state) || "40P01".equals(state);
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(10, 50) * attempt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void rollbackQuietly(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            LOG.debug("Rollback failed (SQLState {})", e.getSQLState());
         }
     }
 

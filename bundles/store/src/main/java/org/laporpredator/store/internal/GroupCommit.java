@@ -1,0 +1,200 @@
+package org.laporpredator.store.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
+import org.laporpredator.api.NewReport;
+import org.laporpredator.api.ReferenceIssuer;
+import org.laporpredator.api.ServiceUnavailable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reports from many request threads are written by one writer thread, many to a transaction: one
+ * commit, one log sync, for the whole batch. Each report runs under its own savepoint, so a report
+ * that fails is rolled back alone. A caller gets its reference only after the batch is committed.
+ */
+final class GroupCommit implements AutoCloseable {
+
+    /** Writes one report inside the open transaction and returns its reference. */
+    interface Writer {
+        String write(Batch batch, NewReport report, ReferenceIssuer references) throws SQLException;
+    }
+
+    static final String NOT_STORED = "The report could not be stored right now. Please try again in a few minutes.";
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+    private static final int MAX_ATTEMPTS = 3;
+    private static final long WAIT_SECONDS = 60;
+
+    private record Pending(NewReport report, ReferenceIssuer references, CompletableFuture<String> result) {
+    }
+
+    private final DataSource dataSource;
+    private final Writer writer;
+    private final int maxBatch;
+    private final BlockingQueue<Pending> queue;
+    private final Thread thread;
+    private volatile boolean open = true;
+
+    GroupCommit(DataSource dataSource, Writer writer, int maxBatch, int capacity) {
+        this.dataSource = dataSource;
+        this.writer = writer;
+        this.maxBatch = maxBatch;
+        this.queue = new LinkedBlockingQueue<>(capacity);
+        this.thread = new Thread(this::run, "lapor-store-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Blocks until the report is committed; its reference. */
+    String submit(NewReport report, ReferenceIssuer references) {
+        Pending p = new Pending(report, references, new CompletableFuture<>());
+        if (!open || !queue.offer(p)) {
+            throw new ServiceUnavailable(NOT_STORED);
+        }
+        try {
+            return p.result().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceUnavailable(NOT_STORED);
+        } catch (TimeoutException e) {
+            LOG.warn("A report was not committed within {} s", WAIT_SECONDS);
+            throw new ServiceUnavailable(NOT_STORED);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw new ServiceUnavailable(NOT_STORED);
+        }
+    }
+
+    private void run() {
+        while (open || !queue.isEmpty()) {
+            Pending first;
+            try {
+                first = queue.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                continue;
+            }
+            if (first == null) {
+                continue;
+            }
+            List<Pending> batch = new ArrayList<>(maxBatch);
+            batch.add(first);
+            queue.drainTo(batch, maxBatch - 1);
+            writeWithRetry(batch);
+        }
+    }
+
+    private void writeWithRetry(List<Pending> batch) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                writeBatch(batch);
+                return;
+            } catch (SQLException e) {
+                if (isTransient(e) && attempt < MAX_ATTEMPTS) {
+                    LOG.debug("Storing reports met lock contention (SQLState {}); trying again", e.getSQLState());
+                    pause(attempt);
+                    continue;
+                }
+                LOG.warn("{} reports could not be stored (SQLState {}, error code {})", batch.size(), e.getSQLState(),
+                        e.getErrorCode());
+                failAll(batch, new ServiceUnavailable(NOT_STORED));
+                return;
+            } catch (RuntimeException | Error e) {
+                LOG.warn("{} reports could not be stored: {}", batch.size(), e.getClass().getName());
+                failAll(batch, new ServiceUnavailable(NOT_STORED));
+                return;
+            }
+        }
+    }
+
+    private void writeBatch(List<Pending> batch) throws SQLException {
+        Map<Pending, String> written = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection(); Batch statements = new Batch(c)) {
+            c.setAutoCommit(false);
+            try {
+                for (Pending p : batch) {
+                    if (p.result().isDone()) {
+                        continue;
+                    }
+                    Savepoint savepoint = c.setSavepoint();
+                    try {
+                        written.put(p, writer.write(statements, p.report(), p.references()));
+                    } catch (SQLException e) {
+                        if (isTransient(e)) {
+                            throw e;
+                        }
+                        c.rollback(savepoint);
+                        LOG.warn("A report could not be stored (SQLState {}, error code {})", e.getSQLState(), e.getErrorCode());
+                        p.result().completeExceptionally(new ServiceUnavailable(NOT_STORED));
+                    } catch (RuntimeException e) {
+                        c.rollback(savepoint);
+                        p.result().completeExceptionally(e);
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            }
+        }
+        written.forEach((p, reference) -> p.result().complete(reference));
+        LOG.debug("Committed {} reports in one transaction", written.size());
+    }
+
+    private static void failAll(List<Pending> batch, RuntimeException failure) {
+        for (Pending p : batch) {
+            p.result().completeExceptionally(failure);
+        }
+    }
+
+    /** Stops taking reports, writes what is queued, and stops the writer. */
+    @Override
+    public void close() {
+        open = false;
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        failAll(left, new ServiceUnavailable(NOT_STORED));
+    }
+
+    static boolean isTransient(SQLException e) {
+        // 40001 deadlock (Derby) or serialization failure; 40XL1 Derby lock timeout; 40P01 PostgreSQL deadlock
+        String state = e.getSQLState();
+        return "40001".equals(state) || "40XL1".equals(state) || "40P01".equals(state);
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(10, 50) * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            LOG.debug("Rollback failed (SQLState {})", e.getSQLState());
+        }
+    }
+}
