@@ -134,6 +134,7 @@ final class GroupCommit implements AutoCloseable {
                     Savepoint savepoint = c.setSavepoint();
                     try {
                         written.put(p, writer.write(statements, p.report(), p.references()));
+                        c.releaseSavepoint(savepoint);
                     } catch (SQLException e) {
                         if (isTransient(e)) {
                             throw e;
