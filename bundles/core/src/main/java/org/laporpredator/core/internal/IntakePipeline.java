@@ -63,7 +63,7 @@ public class IntakePipeline implements ReportIntake {
         List<NewItem> items = new ArrayList<>(candidates.size());
         List<ReceiptItem> receiptItems = new ArrayList<>(candidates.size());
         for (Validator.Candidate c : candidates) {
-            ParsedItem p = parsers.parse(c.link());
+            ParsedItem p = parsers.parse(c.url());
             items.add(new NewItem(c.input(), p.platform(), p.kind(), p.identifiers(), p.canonicalUrl(), p.dedupKey()));
             receiptItems.add(new ReceiptItem(c.input(), p.platform(), p.kind(), p.canonicalUrl()));
         }

@@ -5,7 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.laporpredator.spi.Link;
+import java.util.Locale;
+import org.laporpredator.links.Url;
+import org.laporpredator.links.UrlException;
 import org.laporpredator.spi.Modules;
 import org.laporpredator.spi.ParsedItem;
 import org.laporpredator.spi.PlatformParser;
@@ -61,10 +63,22 @@ final class ParserRegistry {
         return false;
     }
 
-    ParsedItem parse(Link link) {
-        for (Entry e : entries) {
+    /** Redirect wrappers inside wrappers are unwrapped this many times at most. */
+    private static final int MAX_UNWRAP = 4;
+
+    ParsedItem parse(Url url) {
+        List<Entry> current = entries;
+        Url target = url;
+        for (int depth = 0; depth < MAX_UNWRAP; depth++) {
+            Url next = unwrap(current, target);
+            if (next == null) {
+                break;
+            }
+            target = next;
+        }
+        for (Entry e : current) {
             try {
-                Optional<ParsedItem> item = e.parser().parse(link);
+                Optional<ParsedItem> item = e.parser().parse(target);
                 if (item != null && item.isPresent()) {
                     return item.get();
                 }
@@ -72,7 +86,30 @@ final class ParserRegistry {
                 LOG.warn("Parser {} failed and was skipped: {}", e.platform(), ex.getClass().getName());
             }
         }
-        return ParsedItem.of(Modules.WEBSITE, UNPARSED_KIND, Map.of("host", link.host()), link.withoutFragment());
+        return ParsedItem.of(Modules.WEBSITE, UNPARSED_KIND, Map.of("host", target.hostname()),
+                target.href().replaceFirst("#.*$", ""));
+    }
+
+    /** The link a wrapper points to, when some parser calls this link a wrapper and the target is a link we take. */
+    private Url unwrap(List<Entry> current, Url url) {
+        for (Entry e : current) {
+            try {
+                Optional<String> target = e.parser().unwrap(url);
+                if (target != null && target.isPresent()) {
+                    Url next = Url.parse(target.get());
+                    String scheme = next.scheme().toLowerCase(Locale.ROOT);
+                    if (scheme.equals("http") || scheme.equals("https") || claimsScheme(scheme)) {
+                        return next;
+                    }
+                    return null;
+                }
+            } catch (UrlException ex) {
+                return null;
+            } catch (RuntimeException | StackOverflowError ex) {
+                LOG.warn("Parser {} failed to unwrap and was skipped: {}", e.platform(), ex.getClass().getName());
+            }
+        }
+        return null;
     }
 
     int size() {

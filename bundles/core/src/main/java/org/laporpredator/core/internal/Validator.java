@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.function.Predicate;
 import org.laporpredator.api.Submission;
 import org.laporpredator.api.SubmissionRejected;
-import org.laporpredator.spi.Link;
+import org.laporpredator.links.Refang;
+import org.laporpredator.links.Url;
+import org.laporpredator.links.UrlException;
 
 /** Checks a submission against the limits and turns its URLs into links. Pure. */
 final class Validator {
@@ -28,7 +30,7 @@ final class Validator {
     }
 
     /** A link and what the reporter typed for it. */
-    record Candidate(String input, Link link) {
+    record Candidate(String input, Url url) {
     }
 
     /**
@@ -66,7 +68,7 @@ final class Validator {
         return out;
     }
 
-    private Link toLink(String input, Predicate<String> claimedScheme) {
+    private Url toLink(String input, Predicate<String> claimedScheme) {
         if (input.length() > maxUrlLength) {
             throw new SubmissionRejected("invalid_url", "A link is longer than " + maxUrlLength + " characters.");
         }
@@ -83,10 +85,10 @@ final class Validator {
         } else {
             text = "https://" + text;
         }
-        Link link;
+        Url link;
         try {
-            link = Link.parse(text);
-        } catch (IllegalArgumentException e) {
+            link = Url.parse(text);
+        } catch (UrlException e) {
             throw new SubmissionRejected("invalid_url", "'" + shorten(input) + "' is not a link we can read: " + e.getMessage() + ".");
         }
         return link;

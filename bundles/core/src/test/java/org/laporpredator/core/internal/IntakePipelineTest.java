@@ -66,7 +66,7 @@ public class IntakePipelineTest {
 
     @Test
     public void storesParsedItemsAndReturnsTheReference() {
-        PlatformParser telegram = link -> link.host().equals("t.me")
+        PlatformParser telegram = link -> link.hostname().equals("t.me")
                 ? Optional.of(ParsedItem.of("TELEGRAM", "CHANNEL", Map.of("channel", "x"), "https://t.me/x"))
                 : Optional.empty();
         pipeline.addParser(telegram, Map.of(Modules.PLATFORM, "TELEGRAM"));

@@ -41,10 +41,10 @@ public class ValidatorTest {
         List<Validator.Candidate> c = ok(" https://Example.com/a ", "example.org/x", "hxxps://bad[.]example/p", "tg://resolve?domain=x");
         assertEquals(4, c.size());
         assertEquals("https://Example.com/a", c.get(0).input());
-        assertEquals("example.com", c.get(0).link().host());
-        assertEquals("https", c.get(1).link().scheme());
-        assertEquals("bad.example", c.get(2).link().host());
-        assertEquals("tg", c.get(3).link().scheme());
+        assertEquals("example.com", c.get(0).url().hostname());
+        assertEquals("https", c.get(1).url().scheme());
+        assertEquals("bad.example", c.get(2).url().hostname());
+        assertEquals("tg", c.get(3).url().scheme());
     }
 
     @Test

@@ -2,11 +2,10 @@ package org.laporpredator.parser.web.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import org.laporpredator.spi.Link;
+import org.laporpredator.links.Tracking;
+import org.laporpredator.links.Url;
 import org.laporpredator.spi.Modules;
 import org.laporpredator.spi.ParsedItem;
 import org.laporpredator.spi.PlatformParser;
@@ -28,38 +27,17 @@ public class WebsiteParser implements PlatformParser {
     public static final String MODULE_ID = "parser-web";
     public static final String KIND = "WEB_PAGE";
 
-    private static final Set<String> TRACKING = Set.of("fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid",
-            "igsh", "igshid", "mibextid", "_hsenc", "_hsmi", "yclid", "twclid", "ttclid");
-
     @Override
-    public Optional<ParsedItem> parse(Link link) {
-        if (!"http".equals(link.scheme()) && !"https".equals(link.scheme())) {
+    public Optional<ParsedItem> parse(Url url) {
+        if (!"http".equals(url.scheme()) && !"https".equals(url.scheme())) {
             return Optional.empty();
         }
-        String path = removeDotSegments(link.path());
-        String query = cleanQuery(link.query());
-        String rest = link.host() + (link.port() >= 0 ? ":" + link.port() : "") + path + (query.isEmpty() ? "" : "?" + query);
-        String canonical = link.scheme() + "://" + rest;
-        return Optional.of(new ParsedItem(Modules.WEBSITE, KIND, Map.of("host", link.host()), canonical,
+        String path = removeDotSegments(url.pathname());
+        String query = Tracking.clean(url.query());
+        String rest = url.hostname() + (url.port() >= 0 ? ":" + url.port() : "") + path + (query.isEmpty() ? "" : "?" + query);
+        String canonical = url.scheme() + "://" + rest;
+        return Optional.of(new ParsedItem(Modules.WEBSITE, KIND, Map.of("host", url.hostname()), canonical,
                 Modules.WEBSITE + "|" + KIND + "|" + rest));
-    }
-
-    static String cleanQuery(String query) {
-        if (query == null || query.isEmpty()) {
-            return "";
-        }
-        List<String> kept = new ArrayList<>();
-        for (String pair : query.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = (eq >= 0 ? pair.substring(0, eq) : pair).toLowerCase(Locale.ROOT);
-            if (!name.startsWith("utm_") && !TRACKING.contains(name)) {
-                kept.add(pair);
-            }
-        }
-        return String.join("&", kept);
     }
 
     static String removeDotSegments(String path) {

@@ -5,7 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 
 import org.junit.Test;
-import org.laporpredator.spi.Link;
+import org.laporpredator.links.Url;
 import org.laporpredator.spi.ParsedItem;
 
 public class WebsiteParserTest {
@@ -13,7 +13,7 @@ public class WebsiteParserTest {
     private final WebsiteParser parser = new WebsiteParser();
 
     private ParsedItem parse(String url) {
-        return parser.parse(Link.parse(url)).orElseThrow();
+        return parser.parse(Url.parse(url)).orElseThrow();
     }
 
     @Test
@@ -49,6 +49,6 @@ public class WebsiteParserTest {
 
     @Test
     public void otherSchemesAreNotWebPages() {
-        assertFalse(parser.parse(Link.parse("tg://resolve?domain=x")).isPresent());
+        assertFalse(parser.parse(Url.parse("tg://resolve?domain=x")).isPresent());
     }
 }
