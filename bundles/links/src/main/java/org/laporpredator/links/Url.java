@@ -1,39 +1,42 @@
 package org.laporpredator.links;
 
-import java.net.IDN;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * An absolute URL, parsed as the WHATWG URL Standard says (no base URL). Hosts are serialized the
- * standard's way: lower-case ASCII (punycode for IDN), IPv4 dotted, IPv6 in brackets. Nothing is
- * ever fetched.
+ * An absolute URL, parsed as the WHATWG URL Standard's basic URL parser does without a base URL.
+ * Hosts are serialized the standard's way: lower-case ASCII (punycode for IDN), IPv4 dotted, IPv6 in
+ * brackets. Nothing is ever fetched. Instances are immutable and equal when their hrefs are equal.
  */
 public final class Url {
 
+    private final String href;
     private final String scheme;
-    private final String username;
-    private final String password;
     private final String hostname;
     private final int port;
-    private final String pathname;
-    private final String query;
-    private final String fragment;
+    private final int usernameStart;
+    private final int usernameEnd;
+    private final int passwordStart;
+    private final int passwordEnd;
+    private final int pathStart;
+    private final int pathEnd;
+    private final int queryStart;
+    private final int fragmentStart;
 
-    Url(String scheme, String username, String password, String hostname, int port, String pathname, String query,
-            String fragment) {
-        this.scheme = scheme;
-        this.username = username;
-        this.password = password;
-        this.hostname = hostname;
-        this.port = port;
-        this.pathname = pathname;
-        this.query = query;
-        this.fragment = fragment;
+    private Url(UrlParser p, String href) {
+        this.href = href;
+        this.scheme = p.scheme;
+        this.hostname = p.hostStart < 0 ? "" : href.substring(p.hostStart, p.hostEnd);
+        this.port = p.port;
+        this.usernameStart = p.usernameStart;
+        this.usernameEnd = p.usernameEnd;
+        this.passwordStart = p.passwordStart;
+        this.passwordEnd = p.passwordEnd;
+        this.pathStart = p.pathStart;
+        this.pathEnd = p.queryStart >= 0 ? p.queryStart - 1 : p.fragmentStart >= 0 ? p.fragmentStart - 1 : href.length();
+        this.queryStart = p.queryStart;
+        this.fragmentStart = p.fragmentStart;
     }
 
     /**
@@ -45,95 +48,23 @@ public final class Url {
         if (input == null) {
             throw new UrlException("the link is empty");
         }
-        String s = input.strip();
-        if (s.isEmpty()) {
-            throw new UrlException("the link is empty");
-        }
-        int colon = s.indexOf(':');
-        if (colon <= 0 || !isScheme(s.substring(0, colon))) {
-            throw new UrlException("the link has no scheme such as https://");
-        }
-        String scheme = s.substring(0, colon).toLowerCase(Locale.ROOT);
-        String rest = s.substring(colon + 1);
-        if (!rest.startsWith("//")) {
-            throw new UrlException("the link has no host after " + scheme + ":");
-        }
-        rest = rest.substring(2);
-        String fragment = null;
-        int hash = rest.indexOf('#');
-        if (hash >= 0) {
-            fragment = rest.substring(hash + 1);
-            rest = rest.substring(0, hash);
-        }
-        String query = null;
-        int q = rest.indexOf('?');
-        if (q >= 0) {
-            query = rest.substring(q + 1);
-            rest = rest.substring(0, q);
-        }
-        int slash = rest.indexOf('/');
-        String authority = slash >= 0 ? rest.substring(0, slash) : rest;
-        String path = slash >= 0 ? rest.substring(slash) : "/";
-        String username = "";
-        String password = "";
-        int at = authority.lastIndexOf('@');
-        if (at >= 0) {
-            String info = authority.substring(0, at);
-            int c = info.indexOf(':');
-            username = c >= 0 ? info.substring(0, c) : info;
-            password = c >= 0 ? info.substring(c + 1) : "";
-            authority = authority.substring(at + 1);
-        }
-        String hostPart = authority;
-        int port = -1;
-        int portColon = authority.lastIndexOf(':');
-        if (portColon >= 0 && authority.indexOf(']', portColon) < 0) {
-            hostPart = authority.substring(0, portColon);
-            String p = authority.substring(portColon + 1);
-            if (!p.isEmpty()) {
-                if (p.length() > 5 || !p.chars().allMatch(ch -> ch >= '0' && ch <= '9') || Integer.parseInt(p) > 65535) {
-                    throw new UrlException("the link has a bad port");
-                }
-                port = Integer.parseInt(p);
-            }
-        }
-        if ((scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443)) {
-            port = -1;
-        }
-        if (hostPart.chars().anyMatch(ch -> ch <= ' ' || "<>^|".indexOf(ch) >= 0)) {
-            throw new UrlException("the link has a bad host name");
-        }
-        String host;
-        try {
-            host = IDN.toASCII(hostPart, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            throw new UrlException("the link has a bad host name");
-        }
-        if (host.isEmpty() && special(scheme)) {
-            throw new UrlException("the link has no host");
-        }
-        return new Url(scheme, username, password, host, port, path, query, fragment);
+        UrlParser p = new UrlParser(UrlParser.clean(input));
+        String href = p.run();
+        return new Url(p, href);
     }
 
-    private static boolean isScheme(String s) {
-        if (s.isEmpty() || !Character.isLetter(s.charAt(0))) {
-            return false;
-        }
-        return s.chars().allMatch(c -> (c < 128 && Character.isLetterOrDigit(c)) || c == '+' || c == '-' || c == '.');
+    /**
+     * The host of a special URL (such as https) in its serialized form: a domain becomes lower-case ASCII
+     * (punycode for IDN), an IPv4 address dotted, an IPv6 address bracketed.
+     *
+     * @throws UrlException when the text is not a valid host
+     */
+    static String serializeHost(String host) {
+        return UrlParser.host(host);
     }
 
     static boolean special(String scheme) {
-        switch (scheme) {
-            case "http":
-            case "https":
-            case "ws":
-            case "wss":
-            case "ftp":
-            case "file":
-                return true;
-            default:
-                return false;
-        }
+        return UrlParser.defaultPort(scheme) != UrlParser.NOT_SPECIAL;
     }
 
     /** Lower case, without the colon, e.g. {@code https}. */
@@ -146,17 +77,21 @@ public final class Url {
         return special(scheme);
     }
 
-    /** The user name, or "". */
+    /** The user name, percent-encoded, or "". */
     public String username() {
-        return username;
+        return usernameStart == usernameEnd ? "" : href.substring(usernameStart, usernameEnd);
     }
 
-    /** The password, or "". */
+    /** The password, percent-encoded, or "". */
     public String password() {
-        return password;
+        return passwordStart == passwordEnd ? "" : href.substring(passwordStart, passwordEnd);
     }
 
-    /** The serialized host: lower-case ASCII, dotted IPv4, or bracketed IPv6; "" when there is none. */
+    /**
+     * The serialized host: lower-case ASCII (punycode for IDN), dotted IPv4, or bracketed IPv6; "" when there
+     * is none. Schemes that are not special have an opaque host, only percent-encoded, case kept
+     * ({@code tg://Resolve} has host {@code Resolve}).
+     */
     public String hostname() {
         return hostname;
     }
@@ -168,59 +103,80 @@ public final class Url {
 
     /** The serialized path, e.g. {@code /a/b}; at least {@code /} for special schemes. */
     public String pathname() {
-        return pathname;
+        return href.substring(pathStart, pathEnd);
     }
 
     /** The path's segments as serialized (still percent-encoded), without the leading empty one. */
     public List<String> pathSegments() {
         List<String> out = new ArrayList<>();
-        if (!pathname.startsWith("/")) {
-            out.add(pathname);
+        if (pathStart == pathEnd) {
             return out;
         }
-        for (String s : pathname.substring(1).split("/", -1)) {
-            out.add(s);
+        if (href.charAt(pathStart) != '/') {
+            out.add(pathname());
+            return out;
         }
-        if (out.size() == 1 && out.get(0).isEmpty()) {
-            out.clear();
+        if (pathEnd - pathStart == 1) {
+            return out;
         }
-        return out;
+        int from = pathStart + 1;
+        while (true) {
+            int slash = href.indexOf('/', from);
+            if (slash < 0 || slash >= pathEnd) {
+                out.add(href.substring(from, pathEnd));
+                return out;
+            }
+            out.add(href.substring(from, slash));
+            from = slash + 1;
+        }
     }
 
     /** The query without {@code ?}, or null when there is none. */
     public String query() {
-        return query;
+        if (queryStart < 0) {
+            return null;
+        }
+        return href.substring(queryStart, fragmentStart >= 0 ? fragmentStart - 1 : href.length());
     }
 
     /** The fragment without {@code #}, or null when there is none. */
     public String fragment() {
-        return fragment;
+        return fragmentStart < 0 ? null : href.substring(fragmentStart);
     }
 
     /** {@code ?query}, or "" when the query is null or empty. */
     public String search() {
-        return query == null || query.isEmpty() ? "" : "?" + query;
+        String q = query();
+        return q == null || q.isEmpty() ? "" : "?" + q;
     }
 
     /** {@code #fragment}, or "" when the fragment is null or empty. */
     public String hash() {
-        return fragment == null || fragment.isEmpty() ? "" : "#" + fragment;
+        String f = fragment();
+        return f == null || f.isEmpty() ? "" : "#" + f;
     }
 
     /** The query's parameters in order, names and values decoded as application/x-www-form-urlencoded. */
     public List<Map.Entry<String, String>> queryParameters() {
         List<Map.Entry<String, String>> out = new ArrayList<>();
+        String query = query();
         if (query == null || query.isEmpty()) {
             return out;
         }
-        for (String pair : query.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
+        int from = 0;
+        int n = query.length();
+        while (from <= n) {
+            int amp = query.indexOf('&', from);
+            int end = amp < 0 ? n : amp;
+            if (end > from) {
+                int eq = query.indexOf('=', from);
+                if (eq < 0 || eq > end) {
+                    out.add(Map.entry(formDecode(query, from, end), ""));
+                } else {
+                    out.add(Map.entry(formDecode(query, from, eq), formDecode(query, eq + 1, end)));
+                }
             }
-            int eq = pair.indexOf('=');
-            String name = eq >= 0 ? pair.substring(0, eq) : pair;
-            String value = eq >= 0 ? pair.substring(eq + 1) : "";
-            out.add(Map.entry(formDecode(name), formDecode(value)));
+            from = end + 1;
         }
         return out;
     }
@@ -235,12 +191,20 @@ public final class Url {
         return null;
     }
 
-    private static String formDecode(String s) {
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return s.replace('+', ' ');
+    /** Decodes one name or value: plus is a space, valid %XX sequences are bytes, bytes are UTF-8. */
+    private static String formDecode(String s, int from, int to) {
+        boolean plain = true;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c == '+' || c == '%') {
+                plain = false;
+                break;
+            }
         }
+        if (plain) {
+            return s.substring(from, to);
+        }
+        return UrlParser.percentDecode(s, from, to, true);
     }
 
     /** True when the host is {@code domain} or one of its subdomains; {@code domain} in lower-case ASCII. */
@@ -252,43 +216,21 @@ public final class Url {
 
     /** The serialized URL. */
     public String href() {
-        StringBuilder b = new StringBuilder(scheme).append(':');
-        if (!hostname.isEmpty() || special()) {
-            b.append("//");
-            if (!username.isEmpty() || !password.isEmpty()) {
-                b.append(username);
-                if (!password.isEmpty()) {
-                    b.append(':').append(password);
-                }
-                b.append('@');
-            }
-            b.append(hostname);
-            if (port >= 0) {
-                b.append(':').append(port);
-            }
-        }
-        b.append(pathname);
-        if (query != null) {
-            b.append('?').append(query);
-        }
-        if (fragment != null) {
-            b.append('#').append(fragment);
-        }
-        return b.toString();
+        return href;
     }
 
     @Override
     public String toString() {
-        return href();
+        return href;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Url && ((Url) o).href().equals(href());
+        return o instanceof Url && ((Url) o).href.equals(href);
     }
 
     @Override
     public int hashCode() {
-        return href().hashCode();
+        return href.hashCode();
     }
 }

@@ -8,4 +8,10 @@ public class UrlException extends IllegalArgumentException {
     public UrlException(String message) {
         super(message);
     }
+
+    /** Bad links are ordinary input, not bugs: no stack trace, so rejecting one stays cheap. */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
 }
