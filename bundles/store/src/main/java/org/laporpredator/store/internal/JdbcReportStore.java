@@ -237,12 +237,20 @@ public class JdbcReportStore implements ReportStore {
             Map<String, Long> itemIds) throws SQLException {
         {
             PreparedStatement ps = c.prepare(
-                "INSERT INTO report_item (report_id, item_id, position, input_text) VALUES (?, ?, ?, ?)");
+                "INSERT INTO report_item (report_id, item_id, position, input_text, source, seen_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)");
             for (int i = 0; i < items.size(); i++) {
+                NewItem item = items.get(i);
                 ps.setLong(1, reportId);
                 ps.setLong(2, itemIds.get(hashes.get(i)));
                 ps.setInt(3, i);
-                ps.setString(4, items.get(i).input());
+                ps.setString(4, item.input());
+                ps.setString(5, item.source().name());
+                if (item.seenAt() == null) {
+                    ps.setNull(6, java.sql.Types.TIMESTAMP);
+                } else {
+                    ps.setTimestamp(6, java.sql.Timestamp.valueOf(item.seenAt()));
+                }
                 ps.executeUpdate();
             }
         }

@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -36,6 +37,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.laporpredator.api.Category;
+import org.laporpredator.api.ItemSource;
 import org.laporpredator.api.NewItem;
 import org.laporpredator.api.NewReport;
 import org.laporpredator.api.ReferenceIssuer;
@@ -174,6 +176,18 @@ public class JdbcReportStoreTest {
         assertEquals(1, db.count("SELECT COUNT(*) FROM report_item WHERE position = 1 AND input_text = 'hxxp://a[.]example/same'"));
         String payload = onePayload();
         assertEquals(1, new ObjectMapper().readTree(payload).get("items").size());
+    }
+
+    @Test
+    public void chatItemsKeepWhereTheyWereFoundAndTheMessageTime() throws Exception {
+        NewItem typed = Reports.item("https://a.example/typed");
+        NewItem fromChat = new NewItem("+60123456789", "WHATSAPP", "PHONE_NUMBER", Map.of("phone", "+60123456789"),
+                "https://wa.me/60123456789", "WHATSAPP|PHONE_NUMBER|60123456789", ItemSource.CHAT,
+                LocalDateTime.of(2024, 3, 1, 21, 41));
+        store.save(Reports.report(true, null, typed, fromChat), issuer);
+        assertEquals(1, db.count("SELECT COUNT(*) FROM report_item WHERE source = 'URLS' AND seen_at IS NULL"));
+        assertEquals(1, db.count("SELECT COUNT(*) FROM report_item WHERE source = 'CHAT'"
+                + " AND seen_at = TIMESTAMP('2024-03-01 21:41:00')"));
     }
 
     @Test
