@@ -64,6 +64,36 @@
     }
   }
 
+  // A chat export can be loaded from a file as well as pasted; .zip exports (they may carry media) are refused.
+  var chatFile = document.getElementById('chatFile');
+  if (chatFile && window.FileReader) {
+    chatFile.hidden = false;
+    chatFile.addEventListener('change', function () {
+      var file = chatFile.files && chatFile.files[0];
+      if (!file) {
+        return;
+      }
+      var head = new FileReader();
+      head.onload = function () {
+        var bytes = new Uint8Array(head.result);
+        var zip = /\.zip$/i.test(file.name) || (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b
+            && bytes[2] === 3 && bytes[3] === 4);
+        if (zip) {
+          chatFile.value = '';
+          showError(form.getAttribute('data-zip-error'));
+          return;
+        }
+        var text = new FileReader();
+        text.onload = function () {
+          document.getElementById('chatExport').value = text.result;
+          errorBox.hidden = true;
+        };
+        text.readAsText(file, 'utf-8');
+      };
+      head.readAsArrayBuffer(file.slice(0, 4));
+    });
+  }
+
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     var anonymous = document.getElementById('anonymous').checked;
@@ -74,7 +104,8 @@
       description: value('description') || null,
       anonymous: anonymous,
       contact: contact(anonymous),
-      language: value('lang') || 'ms'
+      language: value('lang') || 'ms',
+      chatExport: value('chatExport') || null
     };
     errorBox.hidden = true;
     busy(true);

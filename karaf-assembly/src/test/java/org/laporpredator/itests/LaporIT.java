@@ -252,10 +252,82 @@ public class LaporIT {
 
     @Test
     public void e_stoppingTheWebsiteParserStopsNothingElse() throws Exception {
-        Bundle parser = bundle("lapor-parser-web");
+        stopAndStart("lapor-parser-web", "parser-web", () -> {
+            JsonNode item = firstItem("https://bad.example/c");
+            assertEquals("WEBSITE", item.get("platform").asText());
+            assertEquals("LINK", item.get("kind").asText());
+            assertTrue(shell("lapor:modules").matches("(?s).*parser-web[^\\n]*STOPPED.*"));
+        }, () -> assertEquals("WEB_PAGE", firstItem("https://bad.example/c").get("kind").asText()));
+    }
+
+    @Test
+    public void i_stoppingTheTelegramParserFallsBackToTheWebsiteParser() throws Exception {
+        JsonNode before = firstItem("https://t.me/s/SomeChannel/42");
+        assertEquals("TELEGRAM", before.get("platform").asText());
+        assertEquals("MESSAGE", before.get("kind").asText());
+        stopAndStart("lapor-parser-telegram", "parser-telegram", () -> {
+            JsonNode item = firstItem("https://t.me/s/SomeChannel/42");
+            assertEquals("WEBSITE", item.get("platform").asText());
+            assertEquals("WEB_PAGE", item.get("kind").asText());
+        }, () -> {
+            JsonNode item = firstItem("https://t.me/s/SomeChannel/42");
+            assertEquals("TELEGRAM", item.get("platform").asText());
+            assertEquals(before.get("canonicalUrl").asText(), item.get("canonicalUrl").asText());
+        });
+    }
+
+    @Test
+    public void j_linksInTheDescriptionAndAChatExportBecomeItems() throws Exception {
+        Map<String, Object> body = report("https://bad.example/listed");
+        body.put("description", "They also use hxxps://t[.]me/otherchannel and www.bad-second.example/page.");
+        body.put("chatExport", "31/12/2023, 21:41 - +60 12-345 6789: join here https://chat.whatsapp.com/AbCdEfGhIjKlMnOpQrStUv\n"
+                + "31/12/2023, 21:45 - Siti: who is this?\n");
+        Http.Reply r = http.postJson("/api/reports", body);
+        assertEquals(r.body(), 201, r.status());
+        Map<String, JsonNode> byUrl = new HashMap<>();
+        for (JsonNode item : r.json().get("items")) {
+            byUrl.put(item.get("canonicalUrl").asText(), item);
+        }
+        assertEquals(r.body(), "URLS", byUrl.get("https://bad.example/listed").get("source").asText());
+        JsonNode telegram = byUrl.get("https://t.me/otherchannel");
+        assertEquals(r.body(), "DESCRIPTION", telegram.get("source").asText());
+        assertEquals("TELEGRAM", telegram.get("platform").asText());
+        assertEquals(r.body(), "DESCRIPTION", byUrl.get("https://www.bad-second.example/page").get("source").asText());
+        JsonNode invite = byUrl.get("https://chat.whatsapp.com/AbCdEfGhIjKlMnOpQrStUv");
+        assertEquals(r.body(), "INVITE_LINK", invite.get("kind").asText());
+        assertEquals("CHAT", invite.get("source").asText());
+        assertEquals("2023-12-31T21:41", invite.get("seenAt").asText());
+        JsonNode phone = byUrl.get("https://wa.me/60123456789");
+        assertEquals(r.body(), "PHONE_NUMBER", phone.get("kind").asText());
+        assertEquals("2023-12-31T21:41", phone.get("seenAt").asText());
+
+        long before = incoming();
+        Map<String, Object> zip = report("https://bad.example/zip");
+        zip.put("chatExport", "PK\u0003\u0004\u0014\u0000");
+        assertError(http.postJson("/api/reports", zip), 400, "chat_export_archive");
+        Map<String, Object> notChat = report("https://bad.example/not-chat");
+        notChat.put("chatExport", "just some words, no chat here");
+        assertError(http.postJson("/api/reports", notChat), 400, "invalid_chat_export");
+        assertEquals("nothing was stored", before, incoming());
+    }
+
+    private JsonNode firstItem(String url) {
+        Http.Reply r = http.postJson("/api/reports", report(url));
+        assertEquals(r.body(), 201, r.status());
+        return r.json().get("items").get(0);
+    }
+
+    interface Check {
+        void run() throws Exception;
+    }
+
+    /** Stops a plugin bundle, checks, starts it, checks again; no other bundle may stop or change state. */
+    private void stopAndStart(String symbolicName, String moduleId, Check whileStopped, Check afterStart)
+            throws Exception {
+        Bundle plugin = bundle(symbolicName);
         List<String> stopped = Collections.synchronizedList(new ArrayList<>());
         BundleListener listener = event -> {
-            if (event.getType() == BundleEvent.STOPPING && event.getBundle().getBundleId() != parser.getBundleId()) {
+            if (event.getType() == BundleEvent.STOPPING && event.getBundle().getBundleId() != plugin.getBundleId()) {
                 stopped.add(event.getBundle().getSymbolicName());
             }
         };
@@ -265,16 +337,11 @@ public class LaporIT {
         }
         context.addBundleListener(listener);
         try {
-            parser.stop();
-            JsonNode item = http.postJson("/api/reports", report("https://bad.example/c")).json().get("items").get(0);
-            assertEquals("WEBSITE", item.get("platform").asText());
-            assertEquals("LINK", item.get("kind").asText());
-            assertTrue(shell("lapor:modules").matches("(?s).*parser-web[^\\n]*STOPPED.*"));
-
-            parser.start();
-            awaitModuleActive("parser-web");
-            item = http.postJson("/api/reports", report("https://bad.example/c")).json().get("items").get(0);
-            assertEquals("WEB_PAGE", item.get("kind").asText());
+            plugin.stop();
+            whileStopped.run();
+            plugin.start();
+            awaitModuleActive(moduleId);
+            afterStart.run();
         } finally {
             context.removeBundleListener(listener);
         }

@@ -17,4 +17,7 @@ public @interface CoreConfig {
 
     @AttributeDefinition(description = "Longest contact, in characters")
     int maxContactLength() default 500;
+
+    @AttributeDefinition(description = "Most items in one report, counting links found in the description and chat export")
+    int maxItems() default 500;
 }

@@ -1,8 +1,12 @@
 package org.laporpredator.core.internal;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import org.laporpredator.api.ItemSource;
 import org.laporpredator.api.NewItem;
 import org.laporpredator.api.NewReport;
 import org.laporpredator.api.Receipt;
@@ -12,6 +16,13 @@ import org.laporpredator.api.ReportIntake;
 import org.laporpredator.api.ReportStatus;
 import org.laporpredator.api.ReportStore;
 import org.laporpredator.api.Submission;
+import org.laporpredator.api.SubmissionRejected;
+import org.laporpredator.chat.ChatExport;
+import org.laporpredator.chat.ChatExportException;
+import org.laporpredator.chat.ChatMessage;
+import org.laporpredator.chat.PhoneNumbers;
+import org.laporpredator.links.LinkFinder;
+import org.laporpredator.links.Url;
 import org.laporpredator.spi.ParsedItem;
 import org.laporpredator.spi.PlatformParser;
 import org.osgi.service.component.annotations.Activate;
@@ -34,17 +45,19 @@ public class IntakePipeline implements ReportIntake {
     private final ReferenceIssuer references;
     private final ParserRegistry parsers = new ParserRegistry();
     private volatile Validator validator;
+    private volatile int maxItems;
 
     @Activate
     public IntakePipeline(@Reference ReportStore store, @Reference ReferenceIssuer references, CoreConfig config) {
         this.store = store;
         this.references = references;
-        this.validator = Validator.of(config);
+        modified(config);
     }
 
     @Modified
     void modified(CoreConfig config) {
         this.validator = Validator.of(config);
+        this.maxItems = config.maxItems();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -59,21 +72,93 @@ public class IntakePipeline implements ReportIntake {
 
     @Override
     public Receipt submit(Submission submission) {
-        List<Validator.Candidate> candidates = validator.validate(submission, parsers::claimsScheme);
-        List<NewItem> items = new ArrayList<>(candidates.size());
-        List<ReceiptItem> receiptItems = new ArrayList<>(candidates.size());
+        Validator check = validator;
+        List<Validator.Candidate> candidates = check.validate(submission, parsers::claimsScheme);
+        Items items = new Items(maxItems);
         for (Validator.Candidate c : candidates) {
-            ParsedItem p = parsers.parse(c.url());
-            items.add(new NewItem(c.input(), p.platform(), p.kind(), p.identifiers(), p.canonicalUrl(), p.dedupKey()));
-            receiptItems.add(new ReceiptItem(c.input(), p.platform(), p.kind(), p.canonicalUrl()));
+            items.add(c.input(), parsers.parse(c.url()), ItemSource.URLS, null);
+        }
+        if (submission.description() != null) {
+            for (String text : LinkFinder.find(submission.description())) {
+                Url url = check.found(text, parsers::claimsScheme);
+                if (url != null) {
+                    items.add(text, parsers.parse(url), ItemSource.DESCRIPTION, null);
+                }
+            }
+        }
+        if (submission.chatExport() != null && !submission.chatExport().isBlank()) {
+            addChat(submission.chatExport(), check, items);
         }
         String contact = submission.anonymous() || submission.contact() == null || submission.contact().isBlank()
                 ? null : submission.contact().strip();
         NewReport report = new NewReport(submission.channel(), submission.category(), submission.platformHint(),
                 blankToNull(submission.description()), Validator.language(submission.language()),
-                submission.anonymous(), contact, items);
+                submission.anonymous(), contact, items.items);
         String reference = store.save(report, references);
-        return new Receipt(reference, ReportStatus.RECEIVED, receiptItems);
+        return new Receipt(reference, ReportStatus.RECEIVED, items.receipt);
+    }
+
+    /** Links, invites and phone numbers of a chat export, each with its message's time. */
+    private void addChat(String export, Validator check, Items items) {
+        if (export.startsWith("PK\u0003\u0004")) {
+            throw new SubmissionRejected("chat_export_archive", "Please export the chat without media and send the .txt"
+                    + " file; .zip exports may contain images and are not accepted.");
+        }
+        List<ChatMessage> messages;
+        try {
+            messages = ChatExport.read(export);
+        } catch (ChatExportException e) {
+            throw new SubmissionRejected("invalid_chat_export", e.getMessage());
+        }
+        for (ChatMessage m : messages) {
+            List<String> links = LinkFinder.find(m.text());
+            for (String text : links) {
+                Url url = check.found(text, parsers::claimsScheme);
+                if (url != null) {
+                    items.add(text, parsers.parse(url), ItemSource.CHAT, m.time());
+                }
+            }
+            String rest = m.text();
+            for (String link : links) {
+                rest = rest.replace(link, " ");
+            }
+            List<String> phones = new ArrayList<>();
+            if (m.sender() != null) {
+                phones.addAll(PhoneNumbers.find(m.sender()));
+            }
+            phones.addAll(PhoneNumbers.find(rest));
+            for (String phone : phones) {
+                Url url = check.found("https://wa.me/" + phone.substring(1), parsers::claimsScheme);
+                if (url != null) {
+                    items.add(phone, parsers.parse(url), ItemSource.CHAT, m.time());
+                }
+            }
+        }
+    }
+
+    /** A report's items, each once: the first shape of an item is kept. */
+    private static final class Items {
+        private final int max;
+        private final Set<String> keys = new HashSet<>();
+        final List<NewItem> items = new ArrayList<>();
+        final List<ReceiptItem> receipt = new ArrayList<>();
+
+        Items(int max) {
+            this.max = max;
+        }
+
+        void add(String input, ParsedItem p, ItemSource source, LocalDateTime seenAt) {
+            if (!keys.add(p.dedupKey())) {
+                return;
+            }
+            if (items.size() >= max) {
+                throw new SubmissionRejected("too_many_items", "A report can hold at most " + max
+                        + " items, counting the links found in the description and chat. Please split it.");
+            }
+            items.add(new NewItem(input, p.platform(), p.kind(), p.identifiers(), p.canonicalUrl(), p.dedupKey(),
+                    source, seenAt));
+            receipt.add(new ReceiptItem(input, p.platform(), p.kind(), p.canonicalUrl(), source, seenAt));
+        }
     }
 
     private static String blankToNull(String s) {

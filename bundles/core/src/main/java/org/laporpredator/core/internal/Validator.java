@@ -68,6 +68,15 @@ final class Validator {
         return out;
     }
 
+    /** The link in a text found in a description or chat, or null when it is not one we take. */
+    Url found(String text, Predicate<String> claimedScheme) {
+        try {
+            return toLink(text, claimedScheme);
+        } catch (SubmissionRejected e) {
+            return null;
+        }
+    }
+
     private Url toLink(String input, Predicate<String> claimedScheme) {
         if (input.length() > maxUrlLength) {
             throw new SubmissionRejected("invalid_url", "A link is longer than " + maxUrlLength + " characters.");

@@ -6,11 +6,14 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.lang.annotation.Annotation;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.Test;
 import org.laporpredator.api.Category;
+import org.laporpredator.api.ItemSource;
+import org.laporpredator.api.ReceiptItem;
 import org.laporpredator.api.NewReport;
 import org.laporpredator.api.Receipt;
 import org.laporpredator.api.ReferenceIssuer;
@@ -58,6 +61,7 @@ public class IntakePipelineTest {
             @Override public int maxUrlLength() { return 2048; }
             @Override public int maxDescriptionLength() { return 10_000; }
             @Override public int maxContactLength() { return 500; }
+            @Override public int maxItems() { return 5; }
         };
     }
 
@@ -117,5 +121,57 @@ public class IntakePipelineTest {
                 Map.of(Modules.PLATFORM, "FACEBOOK"));
         Receipt receipt = pipeline.submit(new Submission("web", null, List.of("https://facebook.com/x"), Category.OTHER, null, true, null, "en"));
         assertEquals("FACEBOOK", receipt.items().get(0).platform());
+    }
+
+    private void rejected(String code, Submission submission) {
+        try {
+            pipeline.submit(submission);
+            fail(code);
+        } catch (SubmissionRejected e) {
+            assertEquals(code, e.code());
+        }
+        assertNull(store.saved);
+    }
+
+    private static Submission withText(String description, String chat) {
+        return new Submission("web", null, List.of("https://bad.example/a"), Category.CSAM, description, true, null,
+                "en", chat);
+    }
+
+    @Test
+    public void linksInTheDescriptionAndChatBecomeItemsOnce() {
+        Receipt receipt = pipeline.submit(withText("also at hxxps://second[.]example/x and https://bad.example/a",
+                "31/12/2023, 21:41 - +60 12-345 6789: join https://second.example/x or https://third.example/\n"
+                + "more text, call 019-876 5432\n"));
+        List<ReceiptItem> items = receipt.items();
+        assertEquals(items.toString(), 5, items.size());
+        assertEquals(ItemSource.URLS, items.get(0).source());
+        assertEquals("https://second.example/x", items.get(1).canonicalUrl());
+        assertEquals(ItemSource.DESCRIPTION, items.get(1).source());
+        assertNull(items.get(1).seenAt());
+        assertEquals("https://third.example/", items.get(2).canonicalUrl());
+        assertEquals(ItemSource.CHAT, items.get(2).source());
+        assertEquals(LocalDateTime.of(2023, 12, 31, 21, 41), items.get(2).seenAt());
+        assertEquals("+60123456789", items.get(3).input());
+        assertEquals("https://wa.me/60123456789", items.get(3).canonicalUrl());
+        assertEquals("+60198765432", items.get(4).input());
+        assertEquals(5, store.saved.items().size());
+    }
+
+    @Test
+    public void badChatExportsAreRefusedAndNothingIsStored() {
+        rejected("chat_export_archive", withText(null, "PK\u0003\u0004rest of a zip"));
+        rejected("invalid_chat_export", withText(null, "hello, this is not an export"));
+        rejected("invalid_chat_export", withText(null, "31/02/2023, 10:00 - A: https://x.example/"));
+    }
+
+    @Test
+    public void aReportHoldsAtMostMaxItems() {
+        StringBuilder chat = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            chat.append("31/12/2023, 21:41 - A: https://site").append(i).append(".example/\n");
+        }
+        rejected("too_many_items", withText(null, chat.toString()));
+        assertEquals(5, pipeline.submit(withText(null, chat.substring(0, chat.lastIndexOf("31/12")))).items().size());
     }
 }

@@ -11,9 +11,10 @@ import java.util.Map;
  * @param contactName       the "name" contact field
  * @param contactEmailPhone the "email or phone" contact field
  * @param lang              the page language the form was sent from
+ * @param chatExport        a pasted (or, with JavaScript, loaded) WhatsApp chat export
  */
 record FormInput(String platform, String urls, String category, String description, boolean anonymous,
-        String contactName, String contactEmailPhone, String lang) {
+        String contactName, String contactEmailPhone, String lang, String chatExport) {
 
     /** The form's field names (also the HTML ids). */
     static final String PLATFORM = "platform";
@@ -24,12 +25,13 @@ record FormInput(String platform, String urls, String category, String descripti
     static final String CONTACT_NAME = "contactName";
     static final String CONTACT_EMAIL_PHONE = "contactEmailPhone";
     static final String LANG = "lang";
+    static final String CHAT_EXPORT = "chatExport";
 
     /** Joins the contact fields. */
     static final String CONTACT_SEPARATOR = " / ";
 
     static FormInput empty(String lang) {
-        return new FormInput(null, null, null, null, false, null, null, lang);
+        return new FormInput(null, null, null, null, false, null, null, lang, null);
     }
 
     /** The contact fields joined, or null when anonymous or both are empty. */
@@ -72,6 +74,6 @@ record FormInput(String platform, String urls, String category, String descripti
         String anon = f.get(ANONYMOUS);
         boolean anonymous = anon != null && (anon.equals("true") || anon.equals("on"));
         return new FormInput(f.get(PLATFORM), f.get(URLS), f.get(CATEGORY), f.get(DESCRIPTION), anonymous,
-                f.get(CONTACT_NAME), f.get(CONTACT_EMAIL_PHONE), f.get(LANG));
+                f.get(CONTACT_NAME), f.get(CONTACT_EMAIL_PHONE), f.get(LANG), f.get(CHAT_EXPORT));
     }
 }

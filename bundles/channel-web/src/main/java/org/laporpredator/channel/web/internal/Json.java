@@ -30,7 +30,7 @@ final class Json {
         return bytes(node);
     }
 
-    /** {@code {"reference", "status", "items": [{"input", "platform", "kind", "canonicalUrl"}]}} */
+    /** {@code {"reference", "status", "items": [{"input", "platform", "kind", "canonicalUrl", "source", "seenAt"?}]}} */
     static byte[] receipt(Receipt receipt) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("reference", receipt.reference());
@@ -42,6 +42,10 @@ final class Json {
             i.put("platform", item.platform());
             i.put("kind", item.kind());
             i.put("canonicalUrl", item.canonicalUrl());
+            i.put("source", item.source().name());
+            if (item.seenAt() != null) {
+                i.put("seenAt", item.seenAt().toString());
+            }
         }
         return bytes(node);
     }

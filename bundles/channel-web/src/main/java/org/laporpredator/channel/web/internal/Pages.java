@@ -52,7 +52,8 @@ final class Pages {
         h.el("h2", m.get("form.heading"), "id", "form-heading").nl();
         h.open("form", "id", "report-form", "class", "report", "method", "post", "action", "/report",
                 "accept-charset", "UTF-8", "data-api", "/api/reports",
-                "data-sending", m.get("form.sending"), "data-network-error", m.get("form.error.network"));
+                "data-sending", m.get("form.sending"), "data-network-error", m.get("form.error.network"),
+                "data-zip-error", m.error("chat_export_archive"));
         h.open("input", "type", "hidden", "id", "lang", "name", FormInput.LANG, "value", m.lang());
         h.el("div", error == null ? "" : error, "id", "form-error", "class", "error", "role", "alert",
                 "tabindex", "-1", "hidden", error == null ? "hidden" : null).nl();
@@ -84,6 +85,11 @@ final class Pages {
         field(h, FormInput.DESCRIPTION, "form.description.label", "form.description.hint");
         h.el("textarea", in.description(), "id", FormInput.DESCRIPTION, "name", FormInput.DESCRIPTION, "rows", "5",
                 "aria-describedby", FormInput.DESCRIPTION + "-hint");
+        field(h, FormInput.CHAT_EXPORT, "form.chat.label", "form.chat.hint");
+        h.open("input", "type", "file", "id", "chatFile", "accept", ".txt,text/plain", "hidden", "hidden",
+                "aria-label", m.get("form.chat.file"));
+        h.el("textarea", in.chatExport(), "id", FormInput.CHAT_EXPORT, "name", FormInput.CHAT_EXPORT, "rows", "4",
+                "aria-describedby", FormInput.CHAT_EXPORT + "-hint", "autocomplete", "off", "spellcheck", "false");
         h.close("fieldset").nl();
 
         // The checkbox comes before .contact so CSS alone can hide the contact fields when it is ticked.

@@ -86,7 +86,11 @@ public class PagesResource {
             if (!SubmissionReader.hasType(contentType, "application/x-www-form-urlencoded")) {
                 throw new WebError(415, "malformed_form");
             }
-            in = FormInput.parse(SubmissionReader.readLimited(body, contentLength));
+            byte[] bytes = SubmissionReader.readLimited(body, contentLength);
+            in = FormInput.parse(bytes);
+            if (bytes.length > SubmissionReader.MAX_BODY && SubmissionReader.blankToNull(in.chatExport()) == null) {
+                throw new WebError(413, "body_too_large");
+            }
         } catch (WebError e) {
             return html(e.status(), new Pages(m).message("title.error", m.error(e.code())), null, m).build();
         }

@@ -20,6 +20,8 @@ final class SubmissionReader {
 
     /** The largest body taken, in bytes. */
     static final int MAX_BODY = 64 * 1024;
+    /** A report that carries a chat export may be this large. */
+    static final int MAX_BODY_WITH_CHAT = 2 * 1024 * 1024;
 
     private SubmissionReader() {
     }
@@ -33,7 +35,17 @@ final class SubmissionReader {
         if (!isJson(contentType)) {
             throw new WebError(415, "unsupported_media_type");
         }
-        return fromJson(readLimited(body, contentLength));
+        byte[] bytes = readLimited(body, contentLength);
+        Submission s = fromJson(bytes);
+        checkSize(bytes, s);
+        return s;
+    }
+
+    /** Only a report with a chat export may be larger than {@link #MAX_BODY}. @throws WebError 413 */
+    static void checkSize(byte[] body, Submission s) {
+        if (body.length > MAX_BODY && (s.chatExport() == null || s.chatExport().isBlank())) {
+            throw new WebError(413, "body_too_large");
+        }
     }
 
     /** Reads a JSON object. @throws WebError 400 */
@@ -57,7 +69,9 @@ final class SubmissionReader {
             String description = blankToNull(text(root, "description"));
             boolean anonymous = bool(root, "anonymous");
             String contact = anonymous ? null : blankToNull(text(root, "contact"));
-            return new Submission(WebChannel.MODULE_ID, platform, urls, category, description, anonymous, contact, language);
+            String chat = blankToNull(text(root, "chatExport"));
+            return new Submission(WebChannel.MODULE_ID, platform, urls, category, description, anonymous, contact,
+                    language, chat);
         } catch (WebError e) {
             throw e.inLanguage(language);
         }
@@ -68,7 +82,8 @@ final class SubmissionReader {
         String language = language(blankToNull(in.lang()));
         try {
             return new Submission(WebChannel.MODULE_ID, platform(in.platform()), splitUrls(in.urls()),
-                    category(in.category()), blankToNull(in.description()), in.anonymous(), in.contact(), language);
+                    category(in.category()), blankToNull(in.description()), in.anonymous(), in.contact(), language,
+                    blankToNull(in.chatExport()));
         } catch (WebError e) {
             throw e.inLanguage(language);
         }
@@ -102,7 +117,7 @@ final class SubmissionReader {
     }
 
     /**
-     * Reads at most {@link #MAX_BODY} bytes.
+     * Reads at most {@link #MAX_BODY_WITH_CHAT} bytes.
      *
      * @param contentLength the Content-Length header or null
      * @throws WebError 413 when the body is larger, 400 when it cannot be read
@@ -110,7 +125,7 @@ final class SubmissionReader {
     static byte[] readLimited(InputStream body, String contentLength) {
         if (contentLength != null) {
             try {
-                if (Long.parseLong(contentLength.trim()) > MAX_BODY) {
+                if (Long.parseLong(contentLength.trim()) > MAX_BODY_WITH_CHAT) {
                     throw new WebError(413, "body_too_large");
                 }
             } catch (NumberFormatException e) {
@@ -121,8 +136,8 @@ final class SubmissionReader {
             return new byte[0];
         }
         try {
-            byte[] bytes = body.readNBytes(MAX_BODY + 1);
-            if (bytes.length > MAX_BODY) {
+            byte[] bytes = body.readNBytes(MAX_BODY_WITH_CHAT + 1);
+            if (bytes.length > MAX_BODY_WITH_CHAT) {
                 throw new WebError(413, "body_too_large");
             }
             return bytes;

@@ -33,11 +33,11 @@ public class HtmlTest {
     @Test
     public void everyEchoedFormFieldIsEscaped() {
         for (String lang : List.of("ms", "en")) {
-            FormInput in = new FormInput(ATTACK, ATTACK, ATTACK, ATTACK, false, ATTACK, ATTACK, lang);
+            FormInput in = new FormInput(ATTACK, ATTACK, ATTACK, ATTACK, false, ATTACK, ATTACK, lang, ATTACK);
             String page = new Pages(Messages.of(lang)).form(in, new Stats(1, 2, 3), ATTACK, false);
             assertSafe(page);
-            // urls, description, both contact fields and the error: five echoes
-            assertEquals(5, count(page, ESCAPED));
+            // urls, description, chat export, both contact fields and the error: six echoes
+            assertEquals(6, count(page, ESCAPED));
         }
     }
 

@@ -105,19 +105,20 @@ public class PagesTest {
         assertFalse(page.contains("checked=\"checked\""));
         assertTrue(page.contains("id=\"stats-unavailable\""));
         String checked = new Pages(Messages.of("en"))
-                .form(new FormInput(null, null, null, null, true, "Siti", "012", "en"), null, null, false);
+                .form(new FormInput(null, null, null, null, true, "Siti", "012", "en", null), null, null, false);
         assertTrue(checked.contains("checked=\"checked\""));
         assertFalse("no contact kept when anonymous", checked.contains("Siti"));
     }
 
     @Test
     public void formKeepsInputAndShowsTheError() {
-        FormInput in = new FormInput("telegram", "https://t.me/x", "GROOMING", "teks", false, "Siti", "012", "ms");
+        FormInput in = new FormInput("telegram", "https://t.me/x", "GROOMING", "teks", false, "Siti", "012", "ms", "31/12/2023, 21:41 - Siti: hi");
         String page = new Pages(Messages.of("ms")).form(in, null, Messages.of("ms").error("no_urls"), false);
         assertTrue(page.contains("<option value=\"TELEGRAM\" selected=\"selected\">"));
         assertTrue(page.contains("<option value=\"GROOMING\" selected=\"selected\">"));
         assertTrue(page.contains(">https://t.me/x</textarea>"));
         assertTrue(page.contains(">teks</textarea>"));
+        assertTrue("the chat export is kept", page.contains(">31/12/2023, 21:41 - Siti: hi</textarea>"));
         assertTrue(page.contains("value=\"Siti\""));
         assertTrue(page.contains(Messages.of("ms").get("error.no_urls")));
         assertFalse(page.contains("id=\"form-error\" class=\"error\" role=\"alert\" tabindex=\"-1\" hidden"));

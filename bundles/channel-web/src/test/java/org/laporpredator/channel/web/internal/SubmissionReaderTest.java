@@ -180,16 +180,26 @@ public class SubmissionReaderTest {
     }
 
     @Test
+    public void aChatExportMayMakeTheBodyLarger() {
+        String chat = "31/12/2023, 21:41 - Siti: hi\\n".repeat(10_000);
+        String json = "{\"category\":\"CSAM\",\"urls\":[\"https://bad.example/x\"],\"chatExport\":\"" + chat + "\"}";
+        assertTrue(json.length() > SubmissionReader.MAX_BODY);
+        assertTrue(read(json).chatExport().startsWith("31/12/2023, 21:41 - Siti: hi\n"));
+        String over = "{\"category\":\"CSAM\",\"chatExport\":\"" + "x".repeat(SubmissionReader.MAX_BODY_WITH_CHAT) + "\"}";
+        assertEquals(413, error(JSON, null, stream(over)).status());
+    }
+
+    @Test
     public void readsNoMoreThanTheLimitPlusOne() {
         CountingStream huge = new CountingStream(10_000_000);
         assertEquals("body_too_large", error(JSON, null, huge).code());
-        assertTrue("read " + huge.read, huge.read <= SubmissionReader.MAX_BODY + 1);
+        assertTrue("read " + huge.read, huge.read <= SubmissionReader.MAX_BODY_WITH_CHAT + 1);
     }
 
     @Test
     public void contentLengthOverTheLimitIsTrustedWithoutReading() {
         CountingStream body = new CountingStream(10);
-        WebError e = error(JSON, String.valueOf(SubmissionReader.MAX_BODY + 1), body);
+        WebError e = error(JSON, String.valueOf(SubmissionReader.MAX_BODY_WITH_CHAT + 1), body);
         assertEquals(413, e.status());
         assertEquals(0, body.read);
         // a small or unreadable Content-Length does not stop the count
