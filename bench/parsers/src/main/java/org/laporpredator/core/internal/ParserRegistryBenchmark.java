@@ -35,7 +35,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * A mixed corpus of real-shaped links through the whole parser registry, on one thread (one core).
- * {@code baseline} only walks the corpus, so the other scores can be read as a ratio to it.
+ * {@code baseline} only walks the corpus; {@code jdkUri} is the JDK's URI parser on the same texts, the
+ * yardstick the other scores are read against (a ratio measured in the same run).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -124,6 +125,19 @@ public class ParserRegistryBenchmark {
     public void baseline(Blackhole bh) {
         for (Url u : urls) {
             bh.consume(u.hostname());
+        }
+    }
+
+    /** The JDK's own URI parser on the same texts: the cost of merely reading a link, for comparison. */
+    @Benchmark
+    @OperationsPerInvocation(38)
+    public void jdkUri(Blackhole bh) {
+        for (String t : texts) {
+            try {
+                bh.consume(new java.net.URI(t).getHost());
+            } catch (java.net.URISyntaxException e) {
+                bh.consume(e);
+            }
         }
     }
 
