@@ -1,9 +1,12 @@
 package org.laporpredator.links;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Query parameters that only track who shared or clicked a link; they never identify the item. */
 public final class Tracking {
@@ -24,6 +27,14 @@ public final class Tracking {
 
     /** The raw query without tracking parameters and empty pairs; "" when nothing is left. */
     public static String clean(String query) {
+        return clean(query, name -> false);
+    }
+
+    /**
+     * The raw query without tracking parameters, without the parameters a platform also drops, and without
+     * empty pairs; "" when nothing is left. {@code drop} sees each name percent-decoded and in lower case.
+     */
+    public static String clean(String query, Predicate<String> drop) {
         if (query == null || query.isEmpty()) {
             return "";
         }
@@ -34,11 +45,22 @@ public final class Tracking {
             }
             int eq = pair.indexOf('=');
             String name = eq >= 0 ? pair.substring(0, eq) : pair;
-            if (!isTracking(decodeName(name))) {
+            if (!isTracking(decodeName(name)) && !drop.test(decoded(name).toLowerCase(Locale.ROOT))) {
                 kept.add(pair);
             }
         }
         return String.join("&", kept);
+    }
+
+    private static String decoded(String s) {
+        if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
+            return s;
+        }
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
     }
 
     private static String decodeName(String name) {

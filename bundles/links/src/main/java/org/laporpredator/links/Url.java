@@ -131,6 +131,47 @@ public final class Url {
         }
     }
 
+    /** The path's segments without the empty ones: {@code /a//b/} gives {@code a, b}. */
+    public List<String> segments() {
+        List<String> out = pathSegments();
+        out.removeIf(String::isEmpty);
+        return out;
+    }
+
+    /**
+     * A link given as a parameter value (the target of a redirect or share wrapper) as an absolute http(s)
+     * link, or null: trimmed, without whitespace inside, at most 4000 characters; {@code host.example/path}
+     * without a scheme gets {@code https://}.
+     */
+    public static String httpLink(String value) {
+        if (value == null) {
+            return null;
+        }
+        String t = value.strip();
+        if (t.isEmpty() || t.length() > 4000) {
+            return null;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            if (Character.isWhitespace(t.charAt(i))) {
+                return null;
+            }
+        }
+        String lower = t.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+            if (lower.indexOf(':') >= 0 || lower.indexOf('.') < 0) {
+                return null;
+            }
+            t = "https://" + t;
+        }
+        try {
+            Url inner = parse(t);
+            return ("https".equals(inner.scheme()) || "http".equals(inner.scheme())) && !inner.hostname().isEmpty()
+                    ? t : null;
+        } catch (UrlException e) {
+            return null;
+        }
+    }
+
     /** The query without {@code ?}, or null when there is none. */
     public String query() {
         if (queryStart < 0) {

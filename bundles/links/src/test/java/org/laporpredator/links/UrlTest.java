@@ -134,4 +134,26 @@ public class UrlTest {
         assertEquals("the link's host name is too long", e.getMessage());
         assertEquals("https://" + "a".repeat(3000) + ".example/", Url.parse("https://" + "a".repeat(3000) + ".example/").href());
     }
+
+    @Test
+    public void segmentsSkipEmptyOnes() {
+        assertEquals(List.of("a", "b"), Url.parse("https://x.example//a//b/").segments());
+        assertEquals(List.of(), Url.parse("https://x.example/").segments());
+    }
+
+    @Test
+    public void wrappedTargetsAreHttpLinksOrNothing() {
+        assertEquals("https://t.me/x", Url.httpLink(" https://t.me/x "));
+        assertEquals("https://bad.example/a", Url.httpLink("bad.example/a"));
+        for (String v : new String[] {null, "", "javascript:alert(1)", "tg://resolve?domain=x", "no-dot", "https://a b",
+                "https://", "x".repeat(4001) + ".example"}) {
+            org.junit.Assert.assertNull(v, Url.httpLink(v));
+        }
+    }
+
+    @Test
+    public void platformsDropTheirOwnParametersWithTracking() {
+        assertEquals("v=1&keep=2", Tracking.clean("v=1&utm_source=x&S%49=3&keep=2&&fbclid=4", n -> n.equals("si")));
+        assertEquals("id=1", Tracking.clean("id=1&sharer_time=9", n -> n.startsWith("sharer_")));
+    }
 }

@@ -2,7 +2,6 @@ package org.laporpredator.parser.discord.internal;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -97,22 +96,22 @@ public class DiscordParser implements PlatformParser {
         }
         String host = url.hostname();
         if (url.hostIs("discord.gg")) {
-            List<String> s = segments(url);
+            List<String> s = url.segments();
             ParsedItem invite = "invite".equalsIgnoreCase(at(s, 0)) ? invite(at(s, 1), s.size() == 2)
                     : invite(at(s, 0), s.size() == 1);
             return invite != null ? invite : webPage("https://discord.gg", url);
         }
         if (host.equals("cdn.discordapp.com") || host.equals("media.discordapp.net")) {
-            ParsedItem file = attachment(segments(url));
+            ParsedItem file = attachment(url.segments());
             return file != null ? file : webPage("https://" + host, url);
         }
         if (url.hostIs("discord.new")) {
-            List<String> s = segments(url);
+            List<String> s = url.segments();
             ParsedItem template = s.size() == 1 ? template(s.get(0)) : null;
             return template != null ? template : webPage("https://discord.new", url);
         }
         if (url.hostIs("dis.gd")) {
-            List<String> s = segments(url);
+            List<String> s = url.segments();
             if (s.size() == 1 && token(s.get(0), 64)) {
                 return ParsedItem.of(DC, Kinds.SHORT_LINK, Map.of("code", s.get(0), "unresolved", "true"),
                         "https://dis.gd/" + s.get(0));
@@ -128,7 +127,7 @@ public class DiscordParser implements PlatformParser {
                 || !host.equals(domain) && !ALIASES.contains(host.substring(0, host.length() - domain.length() - 1))) {
             return webPage("https://" + host, url);
         }
-        ParsedItem item = mainPath(segments(url));
+        ParsedItem item = mainPath(url.segments());
         return item != null ? item : webPage(WWW, url);
     }
 
@@ -247,19 +246,7 @@ public class DiscordParser implements PlatformParser {
     }
 
     private static String cleanQuery(String query) {
-        String q = Tracking.clean(query);
-        if (q.isEmpty()) {
-            return q;
-        }
-        StringBuilder out = new StringBuilder();
-        for (String pair : q.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = decode(eq >= 0 ? pair.substring(0, eq) : pair).toLowerCase(Locale.ROOT);
-            if (!NOISE.contains(name)) {
-                out.append(out.length() == 0 ? "" : "&").append(pair);
-            }
-        }
-        return out.toString();
+        return Tracking.clean(query, NOISE::contains);
     }
 
     private static String decode(String s) {
@@ -271,17 +258,6 @@ public class DiscordParser implements PlatformParser {
     }
 
     // ---- small helpers
-
-    /** Path segments without empty ones. */
-    private static List<String> segments(Url url) {
-        List<String> out = new ArrayList<>(4);
-        for (String s : url.pathSegments()) {
-            if (!s.isEmpty()) {
-                out.add(s);
-            }
-        }
-        return out;
-    }
 
     private static String at(List<String> s, int i) {
         return i < s.size() ? s.get(i) : null;

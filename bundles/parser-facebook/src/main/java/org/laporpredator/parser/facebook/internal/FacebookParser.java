@@ -1,8 +1,5 @@
 package org.laporpredator.parser.facebook.internal;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -130,7 +127,7 @@ public class FacebookParser implements PlatformParser {
         if (!web(url) || !(url.hostIs("facebook.com") || url.hostIs("messenger.com") || url.hostIs("fb.com"))) {
             return null;
         }
-        List<String> s = segments(url);
+        List<String> s = url.segments();
         String first = s.isEmpty() ? "" : s.get(0).toLowerCase(Locale.ROOT);
         if (first.equals("l.php") || (first.equals("flx") && s.size() >= 2 && s.get(1).equalsIgnoreCase("warn"))) {
             return absolute(url.queryParameter("u"));
@@ -198,7 +195,7 @@ public class FacebookParser implements PlatformParser {
         if (!mainSite(host)) {
             return webPage(FB, "https://" + host, url);
         }
-        List<String> s = segments(url);
+        List<String> s = url.segments();
         String fragment = url.fragment();
         if (readFragment && s.isEmpty() && fragment != null && fragment.startsWith("!/")) {
             try {
@@ -553,7 +550,7 @@ public class FacebookParser implements PlatformParser {
 
     /** fb.watch/<code>, fb.me/<code>, fb.gg/<code>; the host's root is a web page. */
     private static ParsedItem shortLink(Url url, String base) {
-        List<String> s = segments(url);
+        List<String> s = url.segments();
         String code = at(s, 0);
         if (!token(code)) {
             return ParsedItem.of(FB, Kinds.WEB_PAGE, Map.of(), base);
@@ -586,7 +583,7 @@ public class FacebookParser implements PlatformParser {
     // ---- Messenger
 
     private static ParsedItem mMe(Url url) {
-        List<String> s = segments(url);
+        List<String> s = url.segments();
         String first = at(s, 0);
         if (first != null && first.equalsIgnoreCase("j") && token(at(s, 1))) {
             return ParsedItem.of(MS, Kinds.INVITE_LINK, Map.of("inviteCode", s.get(1)), "https://m.me/j/" + s.get(1));
@@ -605,7 +602,7 @@ public class FacebookParser implements PlatformParser {
     }
 
     private static ParsedItem messenger(Url url) {
-        List<String> s = segments(url);
+        List<String> s = url.segments();
         ParsedItem item = thread(s, 0);
         return item != null ? item : webPage(MS, "https://www.messenger.com", url);
     }
@@ -633,41 +630,10 @@ public class FacebookParser implements PlatformParser {
     }
 
     private static String cleanQuery(String query) {
-        String q = Tracking.clean(query);
-        if (q.isEmpty()) {
-            return q;
-        }
-        StringBuilder out = new StringBuilder();
-        for (String pair : q.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = decode(eq >= 0 ? pair.substring(0, eq) : pair).toLowerCase(Locale.ROOT);
-            if (!NOISE.contains(name)) {
-                out.append(out.length() == 0 ? "" : "&").append(pair);
-            }
-        }
-        return out.toString();
-    }
-
-    private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return s;
-        }
+        return Tracking.clean(query, NOISE::contains);
     }
 
     // ---- small helpers
-
-    /** Path segments without empty ones. */
-    private static List<String> segments(Url url) {
-        List<String> out = new ArrayList<>(4);
-        for (String s : url.pathSegments()) {
-            if (!s.isEmpty()) {
-                out.add(s);
-            }
-        }
-        return out;
-    }
 
     private static String at(List<String> s, int i) {
         return i < s.size() ? s.get(i) : null;

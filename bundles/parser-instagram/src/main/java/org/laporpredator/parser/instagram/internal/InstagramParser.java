@@ -2,7 +2,6 @@ package org.laporpredator.parser.instagram.internal;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -100,7 +99,7 @@ public class InstagramParser implements PlatformParser {
         if (!web(url) || !url.hostIs("instagram.com")) {
             return null;
         }
-        List<String> s = segments(url);
+        List<String> s = url.segments();
         if (url.hostname().equals("l.instagram.com")) {
             return absolute(url.queryParameter("u"));
         }
@@ -160,7 +159,7 @@ public class InstagramParser implements PlatformParser {
         if (!main) {
             return webPage("https://" + host, url);
         }
-        ParsedItem item = mainPath(url, segments(url));
+        ParsedItem item = mainPath(url, url.segments());
         return item != null ? item : webPage(WWW, url);
     }
 
@@ -307,7 +306,7 @@ public class InstagramParser implements PlatformParser {
 
     /** ig.me/m/<user>: a DM link to an account; ig.me/j/<code>: an invite; anything else unresolved. */
     private static ParsedItem igMe(Url url) {
-        List<String> s = segments(url);
+        List<String> s = url.segments();
         String first = at(s, 0);
         if ("m".equalsIgnoreCase(first) && username(at(s, 1))) {
             return profile(s.get(1));
@@ -336,19 +335,7 @@ public class InstagramParser implements PlatformParser {
     }
 
     private static String cleanQuery(String query) {
-        String q = Tracking.clean(query);
-        if (q.isEmpty()) {
-            return q;
-        }
-        StringBuilder out = new StringBuilder();
-        for (String pair : q.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = decode(eq >= 0 ? pair.substring(0, eq) : pair).toLowerCase(Locale.ROOT);
-            if (!NOISE.contains(name)) {
-                out.append(out.length() == 0 ? "" : "&").append(pair);
-            }
-        }
-        return out.toString();
+        return Tracking.clean(query, NOISE::contains);
     }
 
     private static String decode(String s) {
@@ -357,17 +344,6 @@ public class InstagramParser implements PlatformParser {
         } catch (IllegalArgumentException e) {
             return s;
         }
-    }
-
-    /** Path segments without empty ones. */
-    private static List<String> segments(Url url) {
-        List<String> out = new ArrayList<>(4);
-        for (String s : url.pathSegments()) {
-            if (!s.isEmpty()) {
-                out.add(s);
-            }
-        }
-        return out;
     }
 
     private static String at(List<String> s, int i) {

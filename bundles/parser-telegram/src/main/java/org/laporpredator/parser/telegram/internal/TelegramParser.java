@@ -2,7 +2,6 @@ package org.laporpredator.parser.telegram.internal;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.laporpredator.links.Tracking;
 import org.laporpredator.links.Url;
-import org.laporpredator.links.UrlException;
 import org.laporpredator.spi.Kinds;
 import org.laporpredator.spi.Modules;
 import org.laporpredator.spi.ParsedItem;
@@ -127,46 +125,17 @@ public class TelegramParser implements PlatformParser {
     private static String target(Url url) {
         if ("tg".equals(url.scheme())) {
             String method = method(url);
-            return wrapper(method) ? link(param(url, "url")) : null;
+            return wrapper(method) ? Url.httpLink(param(url, "url")) : null;
         }
         if (!web(url) || !SHORT_HOSTS.contains(url.hostname())) {
             return null;
         }
-        List<String> s = segments(url);
-        return !s.isEmpty() && wrapper(s.get(0).toLowerCase(Locale.ROOT)) ? link(param(url, "url")) : null;
+        List<String> s = url.segments();
+        return !s.isEmpty() && wrapper(s.get(0).toLowerCase(Locale.ROOT)) ? Url.httpLink(param(url, "url")) : null;
     }
 
     private static boolean wrapper(String first) {
         return first.equals("share") || first.equals("msg") || first.equals("msg_url") || first.equals("iv");
-    }
-
-    /** The value as an absolute http(s) link, or null. */
-    private static String link(String value) {
-        if (value == null) {
-            return null;
-        }
-        String t = value.strip();
-        if (t.isEmpty() || t.length() > 4000) {
-            return null;
-        }
-        for (int i = 0; i < t.length(); i++) {
-            if (Character.isWhitespace(t.charAt(i))) {
-                return null;
-            }
-        }
-        String lower = t.toLowerCase(Locale.ROOT);
-        if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
-            if (lower.indexOf(':') >= 0 || lower.indexOf('.') < 0) {
-                return null;
-            }
-            t = "https://" + t;
-        }
-        try {
-            Url inner = Url.parse(t);
-            return web(inner) && !inner.hostname().isEmpty() ? t : null;
-        } catch (UrlException e) {
-            return null;
-        }
     }
 
     // ---- parse
@@ -184,12 +153,12 @@ public class TelegramParser implements PlatformParser {
             return null;
         }
         if (SHORT_HOSTS.contains(host)) {
-            return path(url, segments(url));
+            return path(url, url.segments());
         }
         if (url.hostIs("t.me")) {
             String label = host.substring(0, host.length() - ".t.me".length());
             if (label.indexOf('.') < 0 && !RESERVED_SUBDOMAINS.contains(label) && username(label)) {
-                List<String> s = segments(url);
+                List<String> s = url.segments();
                 s.add(0, label);
                 return path(url, s);
             }
@@ -543,17 +512,6 @@ public class TelegramParser implements PlatformParser {
 
     private static boolean web(Url url) {
         return "https".equals(url.scheme()) || "http".equals(url.scheme());
-    }
-
-    /** Path segments without empty ones. */
-    private static List<String> segments(Url url) {
-        List<String> out = new ArrayList<>(4);
-        for (String s : url.pathSegments()) {
-            if (!s.isEmpty()) {
-                out.add(s);
-            }
-        }
-        return out;
     }
 
     private static String at(List<String> s, int i) {

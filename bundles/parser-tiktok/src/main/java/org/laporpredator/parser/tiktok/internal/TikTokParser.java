@@ -3,7 +3,6 @@ package org.laporpredator.parser.tiktok.internal;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,7 +89,7 @@ public class TikTokParser implements PlatformParser {
         if (!web(url) || !url.hostIs("tiktok.com")) {
             return null;
         }
-        List<String> s = segments(url);
+        List<String> s = url.segments();
         if (s.isEmpty() || s.size() > 2 || !s.get(0).equalsIgnoreCase("link") || url.query() == null) {
             return null;
         }
@@ -112,7 +111,7 @@ public class TikTokParser implements PlatformParser {
             return null;
         }
         String host = url.hostname();
-        List<String> s = segments(url);
+        List<String> s = url.segments();
         if (!host.equals("tiktok.com")) {
             String label = host.substring(0, host.length() - ".tiktok.com".length());
             if (label.equals("vm") || label.equals("vt")) {
@@ -264,17 +263,6 @@ public class TikTokParser implements PlatformParser {
     }
 
     // ---- small helpers
-
-    /** Path segments without empty ones. */
-    private static List<String> segments(Url url) {
-        List<String> out = new ArrayList<>(4);
-        for (String s : url.pathSegments()) {
-            if (!s.isEmpty()) {
-                out.add(s);
-            }
-        }
-        return out;
-    }
 
     private static String at(List<String> s, int i) {
         return i < s.size() ? s.get(i) : null;

@@ -1,8 +1,5 @@
 package org.laporpredator.parser.wechat.internal;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -101,14 +98,14 @@ public class WeChatParser implements PlatformParser {
             return item != null ? item : webPage(MP, url);
         }
         if (host.equals("weixin.qq.com") || host.equals("www.weixin.qq.com")) {
-            ParsedItem item = qr(segments(url));
+            ParsedItem item = qr(url.segments());
             return item != null ? item : webPage("https://weixin.qq.com", url);
         }
         if (url.hostIs("weixin.qq.com") || QQ_HOSTS.contains(host)) {
             return webPage("https://" + host, url);
         }
         if (host.equals("u.wechat.com")) {
-            List<String> s = segments(url);
+            List<String> s = url.segments();
             if (s.size() == 1 && token(s.get(0))) {
                 return ParsedItem.of(WC, Kinds.PROFILE, Map.of("qrCode", s.get(0)), "https://u.wechat.com/" + s.get(0));
             }
@@ -119,7 +116,7 @@ public class WeChatParser implements PlatformParser {
                     : "https://" + host, url);
         }
         if (url.hostIs("wxaurl.cn")) {
-            List<String> s = segments(url);
+            List<String> s = url.segments();
             if (s.size() == 1 && token(s.get(0))) {
                 return shortLink(s.get(0), "https://wxaurl.cn/" + s.get(0));
             }
@@ -148,7 +145,7 @@ public class WeChatParser implements PlatformParser {
 
     /** mp.weixin.qq.com: articles and official account pages. */
     private static ParsedItem article(Url url) {
-        List<String> s = segments(url);
+        List<String> s = url.segments();
         String first = at(s, 0);
         if ("s".equals(first) && s.size() == 2) {
             String id = s.get(1);
@@ -253,41 +250,10 @@ public class WeChatParser implements PlatformParser {
     }
 
     private static String cleanQuery(String query) {
-        String q = Tracking.clean(query);
-        if (q.isEmpty()) {
-            return q;
-        }
-        StringBuilder out = new StringBuilder();
-        for (String pair : q.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = decode(eq >= 0 ? pair.substring(0, eq) : pair).toLowerCase(Locale.ROOT);
-            if (!NOISE.contains(name) && !name.startsWith("sharer_")) {
-                out.append(out.length() == 0 ? "" : "&").append(pair);
-            }
-        }
-        return out.toString();
-    }
-
-    private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return s;
-        }
+        return Tracking.clean(query, name -> NOISE.contains(name) || name.startsWith("sharer_"));
     }
 
     // ---- small helpers
-
-    /** Path segments without empty ones. */
-    private static List<String> segments(Url url) {
-        List<String> out = new ArrayList<>(4);
-        for (String s : url.pathSegments()) {
-            if (!s.isEmpty()) {
-                out.add(s);
-            }
-        }
-        return out;
-    }
 
     private static String at(List<String> s, int i) {
         return i < s.size() ? s.get(i) : null;

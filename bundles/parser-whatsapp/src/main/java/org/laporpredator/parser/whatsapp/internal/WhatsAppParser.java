@@ -2,7 +2,6 @@ package org.laporpredator.parser.whatsapp.internal;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.laporpredator.links.Tracking;
 import org.laporpredator.links.Url;
-import org.laporpredator.links.UrlException;
 import org.laporpredator.spi.Kinds;
 import org.laporpredator.spi.Modules;
 import org.laporpredator.spi.ParsedItem;
@@ -109,12 +107,12 @@ public class WhatsAppParser implements PlatformParser {
         }
         String host = url.hostname();
         if (host.equals("l.wl.co")) {
-            return link(param(url, "u"));
+            return Url.httpLink(param(url, "u"));
         }
         if (!host.equals("wa.me") && !host.equals("www.wa.me") && !MAIN.contains(host)) {
             return null;
         }
-        List<String> s = segments(url);
+        List<String> s = url.segments();
         if (s.isEmpty() || (s.size() == 1 && s.get(0).equalsIgnoreCase("send"))) {
             return sharedLink(url);
         }
@@ -127,36 +125,7 @@ public class WhatsAppParser implements PlatformParser {
         if (phone != null && !phone.isBlank()) {
             return null;
         }
-        return link(param(url, "text"));
-    }
-
-    /** The value as an absolute http(s) link, or null. */
-    private static String link(String value) {
-        if (value == null) {
-            return null;
-        }
-        String t = value.strip();
-        if (t.isEmpty() || t.length() > 4000) {
-            return null;
-        }
-        for (int i = 0; i < t.length(); i++) {
-            if (Character.isWhitespace(t.charAt(i))) {
-                return null;
-            }
-        }
-        String lower = t.toLowerCase(Locale.ROOT);
-        if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
-            if (lower.indexOf(':') >= 0 || lower.indexOf('.') < 0) {
-                return null;
-            }
-            t = "https://" + t;
-        }
-        try {
-            Url inner = Url.parse(t);
-            return web(inner) && !inner.hostname().isEmpty() ? t : null;
-        } catch (UrlException e) {
-            return null;
-        }
+        return Url.httpLink(param(url, "text"));
     }
 
     // ---- parse
@@ -178,7 +147,7 @@ public class WhatsAppParser implements PlatformParser {
             return waMe(url);
         }
         if (host.equals("wa.link") || host.equals("www.wa.link")) {
-            String code = at(segments(url), 0);
+            String code = at(url.segments(), 0);
             if (code(code)) {
                 return shortLink("https://wa.link/", code);
             }
@@ -227,7 +196,7 @@ public class WhatsAppParser implements PlatformParser {
     }
 
     private static ParsedItem waMe(Url url) {
-        List<String> s = segments(url);
+        List<String> s = url.segments();
         if (s.isEmpty()) {
             ParsedItem phone = phoneParameter(url);
             return phone != null ? phone : ParsedItem.of(WA, Kinds.WEB_PAGE, Map.of(), WA_ME);
@@ -259,7 +228,7 @@ public class WhatsAppParser implements PlatformParser {
     }
 
     private static ParsedItem chat(Url url) {
-        List<String> s = segments(url);
+        List<String> s = url.segments();
         String code = at(s, 0);
         if (code != null && code.equalsIgnoreCase("invite")) {
             code = at(s, 1);
@@ -269,7 +238,7 @@ public class WhatsAppParser implements PlatformParser {
 
     /** whatsapp.com and its aliases, api.whatsapp.com, web.whatsapp.com. */
     private static ParsedItem mainSite(Url url, String host) {
-        List<String> s = segments(url);
+        List<String> s = url.segments();
         String first = s.isEmpty() ? "" : s.get(0).toLowerCase(Locale.ROOT);
         ParsedItem item = null;
         switch (first) {
@@ -371,19 +340,7 @@ public class WhatsAppParser implements PlatformParser {
     }
 
     private static String cleanQuery(String query) {
-        String q = Tracking.clean(query);
-        if (q.isEmpty()) {
-            return q;
-        }
-        StringBuilder out = new StringBuilder();
-        for (String pair : q.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = (eq >= 0 ? pair.substring(0, eq) : pair).toLowerCase(Locale.ROOT);
-            if (!NOISE.contains(name)) {
-                out.append(out.length() == 0 ? "" : "&").append(pair);
-            }
-        }
-        return out.toString();
+        return Tracking.clean(query, NOISE::contains);
     }
 
     // ---- phone numbers
@@ -467,17 +424,6 @@ public class WhatsAppParser implements PlatformParser {
 
     private static boolean web(Url url) {
         return "https".equals(url.scheme()) || "http".equals(url.scheme());
-    }
-
-    /** Path segments without empty ones. */
-    private static List<String> segments(Url url) {
-        List<String> out = new ArrayList<>(4);
-        for (String s : url.pathSegments()) {
-            if (!s.isEmpty()) {
-                out.add(s);
-            }
-        }
-        return out;
     }
 
     private static String at(List<String> s, int i) {

@@ -2,7 +2,6 @@ package org.laporpredator.parser.x.internal;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -116,7 +115,7 @@ public class XParser implements PlatformParser {
         if (!host.equals(domain) && !ALIASES.contains(host.substring(0, host.length() - domain.length() - 1))) {
             return webPage("https://" + host, url);
         }
-        List<String> s = segments(url);
+        List<String> s = url.segments();
         String fragment = url.fragment();
         if (readFragment && s.isEmpty() && fragment != null && fragment.startsWith("!/")) {
             try {
@@ -144,7 +143,7 @@ public class XParser implements PlatformParser {
         if (domain == null) {
             return null;
         }
-        ParsedItem item = mainPath(url, segments(url));
+        ParsedItem item = mainPath(url, url.segments());
         return item != null && (item.kind().equals(Kinds.POST) || item.kind().equals(Kinds.PROFILE)) ? item : null;
     }
 
@@ -255,7 +254,7 @@ public class XParser implements PlatformParser {
 
     /** t.co/<code>, pic.x.com/<code>; the host's root is a web page. */
     private static ParsedItem shortLink(Url url, String base) {
-        List<String> s = segments(url);
+        List<String> s = url.segments();
         String code = at(s, 0);
         if (s.size() != 1 || !token(code)) {
             return webPage(base.substring(0, base.length() - 1), url);
@@ -272,19 +271,7 @@ public class XParser implements PlatformParser {
     }
 
     private static String cleanQuery(String query) {
-        String q = Tracking.clean(query);
-        if (q.isEmpty()) {
-            return q;
-        }
-        StringBuilder out = new StringBuilder();
-        for (String pair : q.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = decode(eq >= 0 ? pair.substring(0, eq) : pair).toLowerCase(Locale.ROOT);
-            if (!NOISE.contains(name)) {
-                out.append(out.length() == 0 ? "" : "&").append(pair);
-            }
-        }
-        return out.toString();
+        return Tracking.clean(query, NOISE::contains);
     }
 
     private static String decode(String s) {
@@ -296,17 +283,6 @@ public class XParser implements PlatformParser {
     }
 
     // ---- small helpers
-
-    /** Path segments without empty ones. */
-    private static List<String> segments(Url url) {
-        List<String> out = new ArrayList<>(4);
-        for (String s : url.pathSegments()) {
-            if (!s.isEmpty()) {
-                out.add(s);
-            }
-        }
-        return out;
-    }
 
     private static String at(List<String> s, int i) {
         return i < s.size() ? s.get(i) : null;

@@ -2,7 +2,6 @@ package org.laporpredator.parser.youtube.internal;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -114,7 +113,7 @@ public class YouTubeParser implements PlatformParser {
         if (!web(url) || !url.hostIs("youtube.com")) {
             return null;
         }
-        List<String> s = segments(url);
+        List<String> s = url.segments();
         if (s.size() != 1) {
             return null;
         }
@@ -170,7 +169,7 @@ public class YouTubeParser implements PlatformParser {
         }
         String host = url.hostname();
         if (url.hostIs("youtu.be")) {
-            List<String> s = segments(url);
+            List<String> s = url.segments();
             ParsedItem video = s.isEmpty() ? null : video(url, s.get(0));
             return video != null ? video : webPage("https://youtu.be", url);
         }
@@ -188,7 +187,7 @@ public class YouTubeParser implements PlatformParser {
         } else {
             return null;
         }
-        ParsedItem item = mainPath(url, segments(url));
+        ParsedItem item = mainPath(url, url.segments());
         return item != null ? item : webPage(origin, url);
     }
 
@@ -397,19 +396,7 @@ public class YouTubeParser implements PlatformParser {
     }
 
     private static String cleanQuery(String query) {
-        String q = Tracking.clean(query);
-        if (q.isEmpty()) {
-            return q;
-        }
-        StringBuilder out = new StringBuilder();
-        for (String pair : q.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = decode(eq >= 0 ? pair.substring(0, eq) : pair).toLowerCase(Locale.ROOT);
-            if (!NOISE.contains(name)) {
-                out.append(out.length() == 0 ? "" : "&").append(pair);
-            }
-        }
-        return out.toString();
+        return Tracking.clean(query, NOISE::contains);
     }
 
     private static String decode(String s) {
@@ -421,17 +408,6 @@ public class YouTubeParser implements PlatformParser {
     }
 
     // ---- small helpers
-
-    /** Path segments without empty ones. */
-    private static List<String> segments(Url url) {
-        List<String> out = new ArrayList<>(4);
-        for (String s : url.pathSegments()) {
-            if (!s.isEmpty()) {
-                out.add(s);
-            }
-        }
-        return out;
-    }
 
     private static String at(List<String> s, int i) {
         return i < s.size() ? s.get(i) : null;
