@@ -89,6 +89,9 @@ public class IntakePipeline implements ReportIntake {
         if (submission.chatExport() != null && !submission.chatExport().isBlank()) {
             addChat(submission.chatExport(), check, items);
         }
+        if (items.items.isEmpty()) {
+            throw Validator.noLinks();
+        }
         String contact = submission.anonymous() || submission.contact() == null || submission.contact().isBlank()
                 ? null : submission.contact().strip();
         NewReport report = new NewReport(submission.channel(), submission.category(), submission.platformHint(),

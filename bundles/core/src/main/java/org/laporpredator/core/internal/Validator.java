@@ -54,8 +54,8 @@ final class Validator {
                 inputs.add(url.strip());
             }
         }
-        if (inputs.isEmpty()) {
-            throw new SubmissionRejected("no_urls", "Please give at least one link.");
+        if (inputs.isEmpty() && isBlank(s.description()) && isBlank(s.chatExport())) {
+            throw noLinks();
         }
         if (inputs.size() > maxUrls) {
             throw new SubmissionRejected("too_many_urls",
@@ -149,5 +149,14 @@ final class Validator {
 
     static String language(String language) {
         return language == null ? "ms" : language.toLowerCase(Locale.ROOT);
+    }
+
+    static SubmissionRejected noLinks() {
+        return new SubmissionRejected("no_urls",
+                "Please give at least one link, in the links box, the description or a chat export.");
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 }

@@ -174,4 +174,14 @@ public class IntakePipelineTest {
         rejected("too_many_items", withText(null, chat.toString()));
         assertEquals(5, pipeline.submit(withText(null, chat.substring(0, chat.lastIndexOf("31/12")))).items().size());
     }
+
+    @Test
+    public void aChatExportAloneIsEnoughButSomeLinkIsNeeded() {
+        Receipt receipt = pipeline.submit(new Submission("web", null, List.of(), Category.SEXTORTION, null, true, null,
+                "en", "31/12/2023, 21:41 - Ali: pay or else, 012-345 6789"));
+        assertEquals("https://wa.me/60123456789", receipt.items().get(0).canonicalUrl());
+        store.saved = null;
+        rejected("no_urls", new Submission("web", null, List.of(), Category.OTHER, "no links here", true, null, "en",
+                "31/12/2023, 21:41 - Ali: no links either"));
+    }
 }

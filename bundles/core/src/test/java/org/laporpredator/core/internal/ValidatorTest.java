@@ -48,9 +48,11 @@ public class ValidatorTest {
     }
 
     @Test
-    public void rejectsNoUrls() {
-        rejected("no_urls");
-        rejected("no_urls", " ", "");
+    public void rejectsNoUrlsWhenNothingElseCouldCarryOne() {
+        rejected("no_urls", new Submission("t", null, List.of(), Category.CSAM, null, true, null, "en"));
+        rejected("no_urls", new Submission("t", null, List.of(" ", ""), Category.CSAM, " ", true, null, "en", ""));
+        // The pipeline looks for links in the description and chat export, and refuses the report if there are none.
+        assertEquals(0, validator.validate(submission(List.of()), scheme -> false).size());
     }
 
     @Test

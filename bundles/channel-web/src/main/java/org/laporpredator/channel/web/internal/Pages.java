@@ -68,7 +68,7 @@ final class Pages {
         }
         h.close("select");
         field(h, FormInput.URLS, "form.urls.label", "form.urls.hint");
-        h.el("textarea", in.urls(), "id", FormInput.URLS, "name", FormInput.URLS, "rows", "4", "required", "required",
+        h.el("textarea", in.urls(), "id", FormInput.URLS, "name", FormInput.URLS, "rows", "4",
                 "aria-describedby", FormInput.URLS + "-hint", "autocapitalize", "off", "autocomplete", "off",
                 "spellcheck", "false");
         h.close("fieldset").nl();
