@@ -224,10 +224,23 @@ public final class Url {
 
     /** The first value of the named query parameter, decoded, or null. */
     public String queryParameter(String name) {
-        for (Map.Entry<String, String> e : queryParameters()) {
-            if (e.getKey().equals(name)) {
-                return e.getValue();
+        String query = query();
+        if (query == null || query.isEmpty()) {
+            return null;
+        }
+        int from = 0;
+        int n = query.length();
+        while (from <= n) {
+            int amp = query.indexOf('&', from);
+            int end = amp < 0 ? n : amp;
+            if (end > from) {
+                int eq = query.indexOf('=', from);
+                int nameEnd = eq < 0 || eq > end ? end : eq;
+                if (formDecode(query, from, nameEnd).equals(name)) {
+                    return nameEnd == end ? "" : formDecode(query, nameEnd + 1, end);
+                }
             }
+            from = end + 1;
         }
         return null;
     }

@@ -2,22 +2,18 @@ package org.laporpredator.parser.facebook.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNotEquals;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Random;
-import java.util.Set;
 import org.junit.Test;
-import org.laporpredator.links.Refang;
 import org.laporpredator.links.Url;
 import org.laporpredator.spi.ParsedItem;
+import org.laporpredator.testing.ShapeTable;
 
 public class FacebookParserTest {
 
     private final FacebookParser parser = new FacebookParser();
+    private final ShapeTable table = new ShapeTable(parser);
 
     /** input, platform, kind, identifiers ("k=v;k=v", every one must match), canonical URL. */
     private static final String[][] SHAPES = {
@@ -188,67 +184,33 @@ public class FacebookParserTest {
         {"https://m.facebook.com/login.php?next=%2Fzuck%2Fposts%2F1", "https://www.facebook.com/zuck/posts/1"},
     };
 
-    private static Url url(String text) {
-        String t = Refang.refang(text.strip());
-        if (!t.contains("://")) {
-            t = "https://" + t;
-        }
-        return Url.parse(t);
+    private Url url(String text) {
+        return table.url(text);
     }
 
     private ParsedItem parse(String text) {
-        Optional<ParsedItem> item = parser.parse(url(text));
-        assertTrue("not parsed: " + text, item.isPresent());
-        return item.get();
+        return table.parse(text);
     }
 
     @Test
     public void shapes() {
         assertTrue(SHAPES.length >= 45);
-        for (String[] row : SHAPES) {
-            ParsedItem item = parse(row[0]);
-            assertEquals(row[0], row[1], item.platform());
-            assertEquals(row[0], row[2], item.kind());
-            if (!row[3].isEmpty()) {
-                for (String pair : row[3].split(";")) {
-                    int eq = pair.indexOf('=');
-                    assertEquals(row[0] + " " + pair, pair.substring(eq + 1), item.identifiers().get(pair.substring(0, eq)));
-                }
-            }
-            assertEquals(row[0], row[4], item.canonicalUrl());
-            assertFalse(row[0], item.canonicalUrl().contains("#"));
-            assertNotNull(item.dedupKey());
-        }
+        table.shapes(SHAPES);
     }
 
     @Test
     public void canonicalUrlParsesToTheSameItem() {
-        for (String[] row : SHAPES) {
-            ParsedItem item = parse(row[0]);
-            ParsedItem again = parse(item.canonicalUrl());
-            assertEquals(row[0], item.dedupKey(), again.dedupKey());
-        }
+        table.canonicalUrlsParseToTheSameItem(SHAPES);
     }
 
     @Test
     public void shapesOfOneItemShareAKey() {
-        for (String[] group : SAME) {
-            String key = parse(group[0]).dedupKey();
-            for (String text : group) {
-                assertEquals(text, key, parse(text).dedupKey());
-            }
-        }
+        table.sameItems(SAME);
     }
 
     @Test
     public void differentItemsHaveDifferentKeys() {
-        for (String[] pair : DIFFERENT) {
-            assertNotEquals(pair[0] + " / " + pair[1], parse(pair[0]).dedupKey(), parse(pair[1]).dedupKey());
-        }
-        Set<String> keys = new HashSet<>();
-        for (String[] group : SAME) {
-            assertTrue(group[0], keys.add(parse(group[0]).dedupKey()));
-        }
+        table.differentItems(DIFFERENT, SAME);
     }
 
     @Test
@@ -291,38 +253,6 @@ public class FacebookParserTest {
 
     @Test
     public void neverThrows() {
-        Random random = new Random(20240611L);
-        String alphabet = "/?&=#%.:@-_aZ09[]!~ \\\u00e9";
-        int parsed = 0;
-        for (int i = 0; i < 20_000; i++) {
-            String[] row = SHAPES[random.nextInt(SHAPES.length)];
-            StringBuilder b = new StringBuilder(row[0]);
-            int edits = 1 + random.nextInt(4);
-            for (int e = 0; e < edits; e++) {
-                int at = random.nextInt(b.length() + 1);
-                switch (random.nextInt(3)) {
-                    case 0:
-                        b.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
-                        break;
-                    case 1:
-                        if (at < b.length()) {
-                            b.deleteCharAt(at);
-                        }
-                        break;
-                    default:
-                        b.setLength(Math.min(b.length(), at));
-                }
-            }
-            Url u;
-            try {
-                u = url(b.toString());
-            } catch (RuntimeException e) {
-                continue;
-            }
-            parser.parse(u);
-            parser.unwrap(u);
-            parsed++;
-        }
-        assertTrue(parsed > 10_000);
+        table.neverThrows(SHAPES, 20240611L);
     }
 }

@@ -1,7 +1,5 @@
 package org.laporpredator.parser.telegram.internal;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -125,13 +123,13 @@ public class TelegramParser implements PlatformParser {
     private static String target(Url url) {
         if ("tg".equals(url.scheme())) {
             String method = method(url);
-            return wrapper(method) ? Url.httpLink(param(url, "url")) : null;
+            return wrapper(method) ? Url.httpLink(url.queryParameter("url")) : null;
         }
         if (!web(url) || !SHORT_HOSTS.contains(url.hostname())) {
             return null;
         }
         List<String> s = url.segments();
-        return !s.isEmpty() && wrapper(s.get(0).toLowerCase(Locale.ROOT)) ? Url.httpLink(param(url, "url")) : null;
+        return !s.isEmpty() && wrapper(s.get(0).toLowerCase(Locale.ROOT)) ? Url.httpLink(url.queryParameter("url")) : null;
     }
 
     private static boolean wrapper(String first) {
@@ -255,9 +253,9 @@ public class TelegramParser implements PlatformParser {
             thread = id;
             id = next;
         } else {
-            thread = number(param(url, "thread"));
+            thread = number(url.queryParameter("thread"));
         }
-        return message("channel", name, T_ME + name + "/", id, thread, number(param(url, "comment")));
+        return message("channel", name, T_ME + name + "/", id, thread, number(url.queryParameter("comment")));
     }
 
     /** c/<chatId>[/<thread>]/<id>, or the private channel itself. */
@@ -275,9 +273,9 @@ public class TelegramParser implements PlatformParser {
             thread = id;
             id = next;
         } else {
-            thread = number(param(url, "thread"));
+            thread = number(url.queryParameter("thread"));
         }
-        return message("chatId", chat, T_ME + "c/" + chat + "/", id, thread, number(param(url, "comment")));
+        return message("chatId", chat, T_ME + "c/" + chat + "/", id, thread, number(url.queryParameter("comment")));
     }
 
     /** +<hash> or +<digits>. */
@@ -307,18 +305,18 @@ public class TelegramParser implements PlatformParser {
         String method = method(url);
         switch (method) {
             case "resolve": {
-                String domain = param(url, "domain");
+                String domain = url.queryParameter("domain");
                 if (username(domain)) {
                     String name = domain.toLowerCase(Locale.ROOT);
-                    String post = number(param(url, "post"));
+                    String post = number(url.queryParameter("post"));
                     if (post != null) {
-                        return message("channel", name, T_ME + name + "/", post, number(param(url, "thread")),
-                                number(param(url, "comment")));
+                        return message("channel", name, T_ME + name + "/", post, number(url.queryParameter("thread")),
+                                number(url.queryParameter("comment")));
                     }
-                    String story = number(param(url, "story"));
+                    String story = number(url.queryParameter("story"));
                     return story != null ? story(name, story) : channel(name);
                 }
-                String phone = param(url, "phone");
+                String phone = url.queryParameter("phone");
                 if (phone != null) {
                     phone = phone.strip();
                     if (phone.startsWith("+")) {
@@ -329,16 +327,16 @@ public class TelegramParser implements PlatformParser {
                 return null;
             }
             case "privatepost":
-                String chat = number(param(url, "channel"));
-                String post = number(param(url, "post"));
+                String chat = number(url.queryParameter("channel"));
+                String post = number(url.queryParameter("post"));
                 return chat != null && post != null ? privateChat(url, chat, post, null) : null;
             case "join":
-                return invite(param(url, "invite"));
+                return invite(url.queryParameter("invite"));
             case "addstickers":
             case "addemoji":
-                return set(method, param(url, "set"));
+                return set(method, url.queryParameter("set"));
             case "addlist":
-                return folder(param(url, "slug"));
+                return folder(url.queryParameter("slug"));
             case "msg_url":
             case "share":
             case "msg":
@@ -461,41 +459,6 @@ public class TelegramParser implements PlatformParser {
     }
 
     // ---- small helpers
-
-    /**
-     * The first value of a query parameter, decoded as a form value, or null. Reads the raw query once
-     * and decodes only the value asked for.
-     */
-    private static String param(Url url, String name) {
-        String query = url.query();
-        if (query == null || query.isEmpty()) {
-            return null;
-        }
-        int n = name.length();
-        int start = 0;
-        while (start <= query.length()) {
-            int end = query.indexOf('&', start);
-            if (end < 0) {
-                end = query.length();
-            }
-            if (query.startsWith(name, start) && (start + n == end || query.charAt(start + n) == '=')) {
-                return start + n == end ? "" : decode(query.substring(start + n + 1, end));
-            }
-            start = end + 1;
-        }
-        return null;
-    }
-
-    private static String decode(String s) {
-        if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
-            return s;
-        }
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return s.replace('+', ' ');
-        }
-    }
 
     /** The first value of a parameter as it stands in the query (still encoded), or null. */
     private static String rawParameter(String query, String name) {

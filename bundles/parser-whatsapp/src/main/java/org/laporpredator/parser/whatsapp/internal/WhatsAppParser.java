@@ -1,7 +1,5 @@
 package org.laporpredator.parser.whatsapp.internal;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -107,7 +105,7 @@ public class WhatsAppParser implements PlatformParser {
         }
         String host = url.hostname();
         if (host.equals("l.wl.co")) {
-            return Url.httpLink(param(url, "u"));
+            return Url.httpLink(url.queryParameter("u"));
         }
         if (!host.equals("wa.me") && !host.equals("www.wa.me") && !MAIN.contains(host)) {
             return null;
@@ -121,11 +119,11 @@ public class WhatsAppParser implements PlatformParser {
 
     /** The text of a share link without a number, when it is one http(s) link. */
     private static String sharedLink(Url url) {
-        String phone = param(url, "phone");
+        String phone = url.queryParameter("phone");
         if (phone != null && !phone.isBlank()) {
             return null;
         }
-        return Url.httpLink(param(url, "text"));
+        return Url.httpLink(url.queryParameter("text"));
     }
 
     // ---- parse
@@ -174,7 +172,7 @@ public class WhatsAppParser implements PlatformParser {
             return phone != null ? phone : ParsedItem.of(WA, Kinds.WEB_PAGE, Map.of(), "https://api.whatsapp.com/send");
         }
         if ("chat".equals(method)) {
-            String code = param(url, "code");
+            String code = url.queryParameter("code");
             return inviteCode(code) ? invite(code) : null;
         }
         return null;
@@ -270,7 +268,7 @@ public class WhatsAppParser implements PlatformParser {
 
     /** ?phone=: a phone item, a web page for a number that cannot be E.164, or null without a number. */
     private static ParsedItem phoneParameter(Url url) {
-        String raw = param(url, "phone");
+        String raw = url.queryParameter("phone");
         if (raw == null || raw.isBlank()) {
             return null;
         }
@@ -386,41 +384,6 @@ public class WhatsAppParser implements PlatformParser {
     }
 
     // ---- small helpers
-
-    /**
-     * The first value of a query parameter, decoded as a form value, or null. Reads the raw query once
-     * and decodes only the value asked for.
-     */
-    private static String param(Url url, String name) {
-        String query = url.query();
-        if (query == null || query.isEmpty()) {
-            return null;
-        }
-        int n = name.length();
-        int start = 0;
-        while (start <= query.length()) {
-            int end = query.indexOf('&', start);
-            if (end < 0) {
-                end = query.length();
-            }
-            if (query.startsWith(name, start) && (start + n == end || query.charAt(start + n) == '=')) {
-                return start + n == end ? "" : decode(query.substring(start + n + 1, end));
-            }
-            start = end + 1;
-        }
-        return null;
-    }
-
-    private static String decode(String s) {
-        if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
-            return s;
-        }
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return s.replace('+', ' ');
-        }
-    }
 
     private static boolean web(Url url) {
         return "https".equals(url.scheme()) || "http".equals(url.scheme());
