@@ -22,7 +22,6 @@ public class DisableCommand implements Action {
     @Override
     public Object execute() {
         modules.disable(id);
-        System.out.println("Module " + id + " disabled.");
-        return null;
+        return "Module " + id + " disabled.";
     }
 }

@@ -22,7 +22,6 @@ public class EnableCommand implements Action {
     @Override
     public Object execute() {
         modules.enable(id);
-        System.out.println("Module " + id + " enabled.");
-        return null;
+        return "Module " + id + " enabled.";
     }
 }

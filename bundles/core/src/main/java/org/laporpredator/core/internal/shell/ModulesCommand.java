@@ -4,6 +4,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.laporpredator.api.ModuleAdmin;
 import org.laporpredator.api.ModuleInfo;
@@ -14,6 +15,9 @@ public class ModulesCommand implements Action {
 
     @Reference
     ModuleAdmin modules;
+
+    @Reference
+    Session session;
 
     @Override
     public Object execute() {
@@ -27,7 +31,7 @@ public class ModulesCommand implements Action {
         for (ModuleInfo m : modules.modules()) {
             table.addRow().addContent(m.id(), m.kind(), m.enabled() ? "yes" : "no", m.state(), m.bundleId(), m.name());
         }
-        table.print(System.out);
+        table.print(session.getConsole());
         return null;
     }
 }
