@@ -131,6 +131,11 @@ public final class Url {
         }
     }
 
+    /** True for http and https links, the ones the web parsers read. */
+    public boolean web() {
+        return "https".equals(scheme()) || "http".equals(scheme());
+    }
+
     /** The path's segments without the empty ones: {@code /a//b/} gives {@code a, b}. */
     public List<String> segments() {
         List<String> out = pathSegments();
@@ -165,8 +170,7 @@ public final class Url {
         }
         try {
             Url inner = parse(t);
-            return ("https".equals(inner.scheme()) || "http".equals(inner.scheme())) && !inner.hostname().isEmpty()
-                    ? t : null;
+            return inner.web() && !inner.hostname().isEmpty() ? t : null;
         } catch (UrlException e) {
             return null;
         }

@@ -86,8 +86,10 @@ final class ParserRegistry {
                 LOG.warn("Parser {} failed and was skipped: {}", e.platform(), ex.getClass().getName());
             }
         }
+        String href = target.href();
+        int hash = href.indexOf('#');
         return ParsedItem.of(Modules.WEBSITE, UNPARSED_KIND, Map.of("host", target.hostname()),
-                target.href().replaceFirst("#.*$", ""));
+                hash < 0 ? href : href.substring(0, hash));
     }
 
     /** The link a wrapper points to, when some parser calls this link a wrapper and the target is a link we take. */

@@ -88,9 +88,7 @@ public class PagesResource {
             }
             byte[] bytes = SubmissionReader.readLimited(body, contentLength);
             in = FormInput.parse(bytes);
-            if (bytes.length > SubmissionReader.MAX_BODY && SubmissionReader.blankToNull(in.chatExport()) == null) {
-                throw new WebError(413, "body_too_large");
-            }
+            SubmissionReader.checkSize(bytes, in.chatExport());
         } catch (WebError e) {
             return html(e.status(), new Pages(m).message("title.error", m.error(e.code())), null, m).build();
         }

@@ -37,13 +37,13 @@ final class SubmissionReader {
         }
         byte[] bytes = readLimited(body, contentLength);
         Submission s = fromJson(bytes);
-        checkSize(bytes, s);
+        checkSize(bytes, s.chatExport());
         return s;
     }
 
     /** Only a report with a chat export may be larger than {@link #MAX_BODY}. @throws WebError 413 */
-    static void checkSize(byte[] body, Submission s) {
-        if (body.length > MAX_BODY && (s.chatExport() == null || s.chatExport().isBlank())) {
+    static void checkSize(byte[] body, String chatExport) {
+        if (body.length > MAX_BODY && blankToNull(chatExport) == null) {
             throw new WebError(413, "body_too_large");
         }
     }

@@ -79,19 +79,11 @@ public class DiscordParser implements PlatformParser {
 
     @Override
     public Optional<ParsedItem> parse(Url url) {
-        try {
-            return Optional.ofNullable(item(url));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static boolean web(Url url) {
-        return "https".equals(url.scheme()) || "http".equals(url.scheme());
+        return Optional.ofNullable(item(url));
     }
 
     private static ParsedItem item(Url url) {
-        if (!web(url)) {
+        if (!url.web()) {
             return null;
         }
         String host = url.hostname();

@@ -107,30 +107,22 @@ public class FacebookParser implements PlatformParser {
 
     @Override
     public Optional<ParsedItem> parse(Url url) {
-        try {
-            return Optional.ofNullable(item(url, true));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(item(url, true));
     }
 
     @Override
     public Optional<String> unwrap(Url url) {
-        try {
-            return Optional.ofNullable(target(url));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(target(url));
     }
 
     private static String target(Url url) {
-        if (!web(url) || !(url.hostIs("facebook.com") || url.hostIs("messenger.com") || url.hostIs("fb.com"))) {
+        if (!url.web() || !(url.hostIs("facebook.com") || url.hostIs("messenger.com") || url.hostIs("fb.com"))) {
             return null;
         }
         List<String> s = url.segments();
         String first = s.isEmpty() ? "" : s.get(0).toLowerCase(Locale.ROOT);
         if (first.equals("l.php") || (first.equals("flx") && s.size() >= 2 && s.get(1).equalsIgnoreCase("warn"))) {
-            return absolute(url.queryParameter("u"));
+            return Url.httpLink(url.queryParameter("u"));
         }
         if (first.equals("login") || first.equals("login.php")) {
             String next = url.queryParameter("next");
@@ -150,27 +142,8 @@ public class FacebookParser implements PlatformParser {
         return null;
     }
 
-    /** The wrapper's target as an absolute link, or null. */
-    private static String absolute(String u) {
-        if (u == null || u.isBlank()) {
-            return null;
-        }
-        String t = u.strip();
-        int colon = t.indexOf(':');
-        boolean scheme = colon > 0 && Character.isLetter(t.charAt(0));
-        for (int i = 1; scheme && i < colon; i++) {
-            char c = t.charAt(i);
-            scheme = Character.isLetterOrDigit(c) || c == '+' || c == '-' || c == '.';
-        }
-        return scheme ? t : "https://" + t;
-    }
-
-    private static boolean web(Url url) {
-        return "https".equals(url.scheme()) || "http".equals(url.scheme());
-    }
-
     private ParsedItem item(Url url, boolean readFragment) {
-        if (!web(url)) {
+        if (!url.web()) {
             return null;
         }
         String host = url.hostname();

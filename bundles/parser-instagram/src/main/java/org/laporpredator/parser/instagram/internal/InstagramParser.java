@@ -79,29 +79,21 @@ public class InstagramParser implements PlatformParser {
 
     @Override
     public Optional<ParsedItem> parse(Url url) {
-        try {
-            return Optional.ofNullable(item(url));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(item(url));
     }
 
     @Override
     public Optional<String> unwrap(Url url) {
-        try {
-            return Optional.ofNullable(target(url));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(target(url));
     }
 
     private static String target(Url url) {
-        if (!web(url) || !url.hostIs("instagram.com")) {
+        if (!url.web() || !url.hostIs("instagram.com")) {
             return null;
         }
         List<String> s = url.segments();
         if (url.hostname().equals("l.instagram.com")) {
-            return absolute(url.queryParameter("u"));
+            return Url.httpLink(url.queryParameter("u"));
         }
         if ("accounts".equalsIgnoreCase(at(s, 0)) && "login".equalsIgnoreCase(at(s, 1))) {
             String next = url.queryParameter("next");
@@ -120,27 +112,8 @@ public class InstagramParser implements PlatformParser {
         return null;
     }
 
-    /** The wrapper's target as an absolute link, or null. */
-    private static String absolute(String u) {
-        if (u == null || u.isBlank()) {
-            return null;
-        }
-        String t = u.strip();
-        int colon = t.indexOf(':');
-        boolean scheme = colon > 0 && Character.isLetter(t.charAt(0));
-        for (int i = 1; scheme && i < colon; i++) {
-            char c = t.charAt(i);
-            scheme = Character.isLetterOrDigit(c) || c == '+' || c == '-' || c == '.';
-        }
-        return scheme ? t : "https://" + t;
-    }
-
-    private static boolean web(Url url) {
-        return "https".equals(url.scheme()) || "http".equals(url.scheme());
-    }
-
     private static ParsedItem item(Url url) {
-        if (!web(url)) {
+        if (!url.web()) {
             return null;
         }
         if (url.hostIs("ig.me")) {

@@ -97,20 +97,12 @@ public class TelegramParser implements PlatformParser {
 
     @Override
     public Optional<ParsedItem> parse(Url url) {
-        try {
-            return Optional.ofNullable(item(url));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(item(url));
     }
 
     @Override
     public Optional<String> unwrap(Url url) {
-        try {
-            return Optional.ofNullable(target(url));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(target(url));
     }
 
     @Override
@@ -125,7 +117,7 @@ public class TelegramParser implements PlatformParser {
             String method = method(url);
             return wrapper(method) ? Url.httpLink(url.queryParameter("url")) : null;
         }
-        if (!web(url) || !SHORT_HOSTS.contains(url.hostname())) {
+        if (!url.web() || !SHORT_HOSTS.contains(url.hostname())) {
             return null;
         }
         List<String> s = url.segments();
@@ -142,7 +134,7 @@ public class TelegramParser implements PlatformParser {
         if ("tg".equals(url.scheme())) {
             return app(url);
         }
-        if (!web(url)) {
+        if (!url.web()) {
             return null;
         }
         String host = url.hostname();
@@ -471,10 +463,6 @@ public class TelegramParser implements PlatformParser {
             }
         }
         return null;
-    }
-
-    private static boolean web(Url url) {
-        return "https".equals(url.scheme()) || "http".equals(url.scheme());
     }
 
     private static String at(List<String> s, int i) {

@@ -68,25 +68,17 @@ public class TikTokParser implements PlatformParser {
 
     @Override
     public Optional<ParsedItem> parse(Url url) {
-        try {
-            return Optional.ofNullable(item(url));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(item(url));
     }
 
     @Override
     public Optional<String> unwrap(Url url) {
-        try {
-            return Optional.ofNullable(target(url));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(target(url));
     }
 
     /** link/v2?target= (links in a profile's bio): the target when it is an http(s) link. */
     private static String target(Url url) {
-        if (!web(url) || !url.hostIs("tiktok.com")) {
+        if (!url.web() || !url.hostIs("tiktok.com")) {
             return null;
         }
         List<String> s = url.segments();
@@ -102,12 +94,8 @@ public class TikTokParser implements PlatformParser {
         return lower.startsWith("https://") || lower.startsWith("http://") ? t : null;
     }
 
-    private static boolean web(Url url) {
-        return "https".equals(url.scheme()) || "http".equals(url.scheme());
-    }
-
     private static ParsedItem item(Url url) {
-        if (!web(url) || !url.hostIs("tiktok.com")) {
+        if (!url.web() || !url.hostIs("tiktok.com")) {
             return null;
         }
         String host = url.hostname();

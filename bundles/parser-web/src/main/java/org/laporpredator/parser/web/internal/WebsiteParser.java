@@ -29,7 +29,7 @@ public class WebsiteParser implements PlatformParser {
 
     @Override
     public Optional<ParsedItem> parse(Url url) {
-        if (!"http".equals(url.scheme()) && !"https".equals(url.scheme())) {
+        if (!url.web()) {
             return Optional.empty();
         }
         String host = url.hostname();

@@ -72,11 +72,7 @@ public class WeChatParser implements PlatformParser {
 
     @Override
     public Optional<ParsedItem> parse(Url url) {
-        try {
-            return Optional.ofNullable(item(url));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(item(url));
     }
 
     @Override

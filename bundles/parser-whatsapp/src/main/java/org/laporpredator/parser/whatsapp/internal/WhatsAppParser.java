@@ -73,20 +73,12 @@ public class WhatsAppParser implements PlatformParser {
 
     @Override
     public Optional<ParsedItem> parse(Url url) {
-        try {
-            return Optional.ofNullable(item(url));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(item(url));
     }
 
     @Override
     public Optional<String> unwrap(Url url) {
-        try {
-            return Optional.ofNullable(target(url));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(target(url));
     }
 
     @Override
@@ -100,7 +92,7 @@ public class WhatsAppParser implements PlatformParser {
         if ("whatsapp".equals(url.scheme())) {
             return "send".equals(method(url)) ? sharedLink(url) : null;
         }
-        if (!web(url)) {
+        if (!url.web()) {
             return null;
         }
         String host = url.hostname();
@@ -133,7 +125,7 @@ public class WhatsAppParser implements PlatformParser {
         if (scheme.equals("whatsapp")) {
             return app(url);
         }
-        if (!web(url)) {
+        if (!url.web()) {
             return null;
         }
         String host = url.hostname();
@@ -384,10 +376,6 @@ public class WhatsAppParser implements PlatformParser {
     }
 
     // ---- small helpers
-
-    private static boolean web(Url url) {
-        return "https".equals(url.scheme()) || "http".equals(url.scheme());
-    }
 
     private static String at(List<String> s, int i) {
         return i < s.size() ? s.get(i) : null;

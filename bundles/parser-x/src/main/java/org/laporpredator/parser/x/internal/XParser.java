@@ -86,19 +86,11 @@ public class XParser implements PlatformParser {
 
     @Override
     public Optional<ParsedItem> parse(Url url) {
-        try {
-            return Optional.ofNullable(item(url, true));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static boolean web(Url url) {
-        return "https".equals(url.scheme()) || "http".equals(url.scheme());
+        return Optional.ofNullable(item(url, true));
     }
 
     private static ParsedItem item(Url url, boolean readFragment) {
-        if (!web(url)) {
+        if (!url.web()) {
             return null;
         }
         String host = url.hostname();

@@ -93,24 +93,16 @@ public class YouTubeParser implements PlatformParser {
 
     @Override
     public Optional<ParsedItem> parse(Url url) {
-        try {
-            return Optional.ofNullable(item(url));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(item(url));
     }
 
     @Override
     public Optional<String> unwrap(Url url) {
-        try {
-            return Optional.ofNullable(target(url));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(target(url));
     }
 
     private static String target(Url url) {
-        if (!web(url) || !url.hostIs("youtube.com")) {
+        if (!url.web() || !url.hostIs("youtube.com")) {
             return null;
         }
         List<String> s = url.segments();
@@ -119,7 +111,7 @@ public class YouTubeParser implements PlatformParser {
         }
         String first = s.get(0).toLowerCase(Locale.ROOT);
         if (first.equals("redirect")) {
-            String q = absolute(url.queryParameter("q"));
+            String q = Url.httpLink(url.queryParameter("q"));
             if (q == null) {
                 return null;
             }
@@ -136,7 +128,7 @@ public class YouTubeParser implements PlatformParser {
             }
             try {
                 Url inner = Url.parse(u);
-                return web(inner) && (inner.hostIs("youtube.com") || inner.hostIs("youtu.be")) ? u : null;
+                return inner.web() && (inner.hostIs("youtube.com") || inner.hostIs("youtu.be")) ? u : null;
             } catch (UrlException e) {
                 return null;
             }
@@ -144,27 +136,8 @@ public class YouTubeParser implements PlatformParser {
         return null;
     }
 
-    /** The wrapper's target as an absolute link, or null. */
-    private static String absolute(String u) {
-        if (u == null || u.isBlank()) {
-            return null;
-        }
-        String t = u.strip();
-        int colon = t.indexOf(':');
-        boolean scheme = colon > 0 && Character.isLetter(t.charAt(0));
-        for (int i = 1; scheme && i < colon; i++) {
-            char c = t.charAt(i);
-            scheme = Character.isLetterOrDigit(c) || c == '+' || c == '-' || c == '.';
-        }
-        return scheme ? t : "https://" + t;
-    }
-
-    private static boolean web(Url url) {
-        return "https".equals(url.scheme()) || "http".equals(url.scheme());
-    }
-
     private static ParsedItem item(Url url) {
-        if (!web(url)) {
+        if (!url.web()) {
             return null;
         }
         String host = url.hostname();
