@@ -15,8 +15,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
-import org.laporpredator.api.NewReport;
-import org.laporpredator.api.ReferenceIssuer;
 import org.laporpredator.api.ServiceUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +24,11 @@ import org.slf4j.LoggerFactory;
  * commit, one log sync, for the whole batch. Each report runs under its own savepoint, so a report
  * that fails is rolled back alone. A caller gets its reference only after the batch is committed.
  */
-final class GroupCommit implements AutoCloseable {
+final class GroupCommit<T> implements AutoCloseable {
 
     /** Writes one report inside the open transaction and returns its reference. */
-    interface Writer {
-        String write(Batch batch, NewReport report, ReferenceIssuer references) throws SQLException;
+    interface Writer<T> {
+        String write(Batch batch, T report) throws SQLException;
     }
 
     static final String NOT_STORED = "The report could not be stored right now. Please try again in a few minutes.";
@@ -39,17 +37,17 @@ final class GroupCommit implements AutoCloseable {
     private static final int MAX_ATTEMPTS = 3;
     private static final long WAIT_SECONDS = 60;
 
-    private record Pending(NewReport report, ReferenceIssuer references, CompletableFuture<String> result) {
+    private record Pending<T>(T report, CompletableFuture<String> result) {
     }
 
     private final DataSource dataSource;
-    private final Writer writer;
+    private final Writer<T> writer;
     private final int maxBatch;
-    private final BlockingQueue<Pending> queue;
+    private final BlockingQueue<Pending<T>> queue;
     private final Thread thread;
     private volatile boolean open = true;
 
-    GroupCommit(DataSource dataSource, Writer writer, int maxBatch, int capacity) {
+    GroupCommit(DataSource dataSource, Writer<T> writer, int maxBatch, int capacity) {
         this.dataSource = dataSource;
         this.writer = writer;
         this.maxBatch = maxBatch;
@@ -60,8 +58,8 @@ final class GroupCommit implements AutoCloseable {
     }
 
     /** Blocks until the report is committed; its reference. */
-    String submit(NewReport report, ReferenceIssuer references) {
-        Pending p = new Pending(report, references, new CompletableFuture<>());
+    String submit(T report) {
+        Pending<T> p = new Pending<>(report, new CompletableFuture<>());
         if (!open || !queue.offer(p)) {
             throw new ServiceUnavailable(NOT_STORED);
         }
@@ -83,7 +81,7 @@ final class GroupCommit implements AutoCloseable {
 
     private void run() {
         while (open || !queue.isEmpty()) {
-            Pending first;
+            Pending<T> first;
             try {
                 first = queue.poll(200, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -92,14 +90,14 @@ final class GroupCommit implements AutoCloseable {
             if (first == null) {
                 continue;
             }
-            List<Pending> batch = new ArrayList<>(maxBatch);
+            List<Pending<T>> batch = new ArrayList<>(maxBatch);
             batch.add(first);
             queue.drainTo(batch, maxBatch - 1);
             writeWithRetry(batch);
         }
     }
 
-    private void writeWithRetry(List<Pending> batch) {
+    private void writeWithRetry(List<Pending<T>> batch) {
         for (int attempt = 1;; attempt++) {
             try {
                 writeBatch(batch);
@@ -122,18 +120,18 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private void writeBatch(List<Pending> batch) throws SQLException {
-        Map<Pending, String> written = new LinkedHashMap<>();
+    private void writeBatch(List<Pending<T>> batch) throws SQLException {
+        Map<Pending<T>, String> written = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection(); Batch statements = new Batch(c)) {
             c.setAutoCommit(false);
             try {
-                for (Pending p : batch) {
+                for (Pending<T> p : batch) {
                     if (p.result().isDone()) {
                         continue;
                     }
                     Savepoint savepoint = c.setSavepoint();
                     try {
-                        written.put(p, writer.write(statements, p.report(), p.references()));
+                        written.put(p, writer.write(statements, p.report()));
                         c.releaseSavepoint(savepoint);
                     } catch (SQLException e) {
                         if (isTransient(e)) {
@@ -157,8 +155,8 @@ final class GroupCommit implements AutoCloseable {
         LOG.debug("Committed {} reports in one transaction", written.size());
     }
 
-    private static void failAll(List<Pending> batch, RuntimeException failure) {
-        for (Pending p : batch) {
+    private static <T> void failAll(List<Pending<T>> batch, RuntimeException failure) {
+        for (Pending<T> p : batch) {
             p.result().completeExceptionally(failure);
         }
     }
@@ -172,7 +170,7 @@ final class GroupCommit implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        List<Pending> left = new ArrayList<>();
+        List<Pending<T>> left = new ArrayList<>();
         queue.drainTo(left);
         failAll(left, new ServiceUnavailable(NOT_STORED));
     }

@@ -76,7 +76,8 @@ public class JdbcReportStore implements ReportStore {
     private final DataSource dataSource;
     private final ContactCipher cipher;
     private final ObjectMapper json = new ObjectMapper();
-    private final GroupCommit writer;
+    private final GroupCommit<Job> writer;
+    private final boolean savepointPerInsert;
 
     @Activate
     public JdbcReportStore(@Reference(name = "dataSource", target = "(dataSourceName=lapor)") DataSource dataSource,
@@ -92,7 +93,8 @@ public class JdbcReportStore implements ReportStore {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot bring the database schema up to date (SQLState " + e.getSQLState() + ")", e);
         }
-        this.writer = new GroupCommit(dataSource, this::write, MAX_BATCH, QUEUE_CAPACITY);
+        this.savepointPerInsert = !isDerby(dataSource);
+        this.writer = new GroupCommit<>(dataSource, this::write, MAX_BATCH, QUEUE_CAPACITY);
     }
 
     static Path keyFile(String configured) {
@@ -102,9 +104,43 @@ public class JdbcReportStore implements ReportStore {
         return Paths.get(System.getProperty("karaf.etc", "etc"), "lapor-contact.key");
     }
 
+    // Derby undoes just the failed statement; other databases (PostgreSQL) need a savepoint to go on.
+    private static boolean isDerby(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().startsWith("Apache Derby");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+
+    /**
+     * A report made ready on the caller's thread (item hashes, a first reference, the encrypted contact,
+     * the partner event) so that the single writer thread does little but the database work.
+     */
+    private record Job(NewReport report, ReferenceIssuer references, Instant now, List<String> hashes, Drawn first) {
+    }
+
+    /** What depends on the reference: the contact is encrypted with it, the partner event names it. */
+    private record Drawn(String reference, byte[] contact, String payload) {
+    }
+
     @Override
     public String save(NewReport report, ReferenceIssuer references) {
-        return writer.submit(report, references);
+        Instant now = Times.now();
+        List<String> hashes = new ArrayList<>();
+        for (NewItem item : report.items()) {
+            hashes.add(keyHash(item.dedupKey()));
+        }
+        return writer.submit(new Job(report, references, now, hashes, draw(report, references, hashes, now)));
+    }
+
+    private Drawn draw(NewReport report, ReferenceIssuer references, List<String> hashes, Instant now) {
+        String reference = references.next();
+        if (!ReferenceNumbers.isValid(reference)) {
+            throw new IllegalStateException("The reference issuer gave a malformed reference");
+        }
+        byte[] contact = hasContact(report) ? cipher.encrypt(report.contact(), reference) : null;
+        return new Drawn(reference, contact, payload(reference, report, hashes, now));
     }
 
     @Deactivate
@@ -113,42 +149,38 @@ public class JdbcReportStore implements ReportStore {
     }
 
     /** Writes one report inside the writer's open transaction. */
-    private String write(Batch c, NewReport report, ReferenceIssuer references) throws SQLException {
-        Instant now = Times.now();
-        List<String> hashes = new ArrayList<>();
-        for (NewItem item : report.items()) {
-            hashes.add(keyHash(item.dedupKey()));
-        }
-        SavedReport saved = insertReport(c, report, references, now);
-        Map<String, Long> itemIds = upsertItems(c, report.items(), hashes, now);
-        linkItems(c, saved.id(), report.items(), hashes, itemIds);
-        insertOutbox(c, saved.reference(), report, hashes, now);
-        return saved.reference();
+    private String write(Batch c, Job job) throws SQLException {
+        SavedReport saved = insertReport(c, job);
+        Map<String, Long> itemIds = upsertItems(c, job.report().items(), job.hashes(), job.now());
+        linkItems(c, saved.id(), job.report().items(), job.hashes(), itemIds);
+        insertOutbox(c, saved.drawn(), job.now());
+        return saved.drawn().reference();
     }
 
-    private record SavedReport(long id, String reference) {
+    private record SavedReport(long id, Drawn drawn) {
     }
 
-    private SavedReport insertReport(Batch c, NewReport report, ReferenceIssuer references, Instant now)
-            throws SQLException {
+    private SavedReport insertReport(Batch c, Job job) throws SQLException {
         String sql = "INSERT INTO report (reference, channel, category, platform_hint, description, language,"
                 + " anonymous, contact_enc, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         {
             PreparedStatement ps = c.prepareWithKeys(sql);
+            NewReport report = job.report();
+            Instant now = job.now();
+            Drawn drawn = job.first();
             for (int draw = 0; draw < MAX_REFERENCE_DRAWS; draw++) {
-                String reference = references.next();
-                if (!ReferenceNumbers.isValid(reference)) {
-                    throw new IllegalStateException("The reference issuer gave a malformed reference");
+                if (draw > 0) {
+                    drawn = draw(report, job.references(), job.hashes(), now);
                 }
-                ps.setString(1, reference);
+                ps.setString(1, drawn.reference());
                 ps.setString(2, report.channel());
                 ps.setString(3, report.category().name());
                 ps.setString(4, report.platformHint() == null ? null : report.platformHint().name());
                 ps.setString(5, report.description());
                 ps.setString(6, report.language());
                 ps.setBoolean(7, report.anonymous());
-                if (hasContact(report)) {
-                    ps.setBytes(8, cipher.encrypt(report.contact(), reference));
+                if (drawn.contact() != null) {
+                    ps.setBytes(8, drawn.contact());
                 } else {
                     ps.setNull(8, Types.VARBINARY);
                 }
@@ -156,7 +188,7 @@ public class JdbcReportStore implements ReportStore {
                 Times.set(ps, 10, now);
                 Times.set(ps, 11, now);
                 if (insertUnlessDuplicate(c.connection(), ps)) {
-                    return new SavedReport(generatedId(ps), reference);
+                    return new SavedReport(generatedId(ps), drawn);
                 }
                 LOG.debug("Reference already taken; drawing another");
             }
@@ -184,8 +216,9 @@ public class JdbcReportStore implements ReportStore {
     }
 
     private long upsertItem(Batch c, String keyHash, NewItem item, Instant now) throws SQLException {
-        Long id = countAgain(c, keyHash, now);
+        Long id = findItem(c, keyHash);
         if (id != null) {
+            countAgain(c, id, now);
             return id;
         }
         String sql = "INSERT INTO item (key_hash, dedup_key, platform, kind, canonical_url, identifiers, report_count,"
@@ -204,32 +237,31 @@ public class JdbcReportStore implements ReportStore {
                 return generatedId(ps);
             }
         }
-        // another report inserted it meanwhile
-        id = countAgain(c, keyHash, now);
+        // another writer inserted it meanwhile
+        id = findItem(c, keyHash);
         if (id == null) {
             throw new SQLException("Item neither insertable nor present", "40001");
         }
+        countAgain(c, id, now);
         return id;
     }
 
-    /** Counts one more report for an existing item; its id, or null when there is no such item. */
-    private static Long countAgain(Batch c, String keyHash, Instant now) throws SQLException {
-        {
-            PreparedStatement ps = c.prepare(
-                "UPDATE item SET report_count = report_count + 1, last_reported_at = ? WHERE key_hash = ?");
-            Times.set(ps, 1, now);
-            ps.setString(2, keyHash);
-            if (ps.executeUpdate() == 0) {
-                return null;
-            }
+    /** The id of the item with this key hash, or null when there is none yet. */
+    private static Long findItem(Batch c, String keyHash) throws SQLException {
+        PreparedStatement ps = c.prepare("SELECT id FROM item WHERE key_hash = ?");
+        ps.setString(1, keyHash);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : null;
         }
-        {
-            PreparedStatement ps = c.prepare("SELECT id FROM item WHERE key_hash = ?");
-            ps.setString(1, keyHash);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+    }
+
+    /** Counts one more report for an existing item. */
+    private static void countAgain(Batch c, long id, Instant now) throws SQLException {
+        PreparedStatement ps = c.prepare("UPDATE item SET report_count = report_count + 1, last_reported_at = ? WHERE id = ?");
+        Times.set(ps, 1, now);
+        ps.setLong(2, id);
+        if (ps.executeUpdate() != 1) {
+            throw new SQLException("Item vanished while counted", "40001");
         }
     }
 
@@ -256,18 +288,15 @@ public class JdbcReportStore implements ReportStore {
         }
     }
 
-    private void insertOutbox(Batch c, String reference, NewReport report, List<String> hashes, Instant now)
-            throws SQLException {
-        {
-            PreparedStatement ps = c.prepare("INSERT INTO outbox (event_type, idempotency_key, reference,"
-                + " payload, created_at) VALUES (?, ?, ?, ?, ?)");
-            ps.setString(1, EVENT_REPORT_CREATED);
-            ps.setString(2, "report-" + reference);
-            ps.setString(3, reference);
-            ps.setString(4, payload(reference, report, hashes, now));
-            Times.set(ps, 5, now);
-            ps.executeUpdate();
-        }
+    private static void insertOutbox(Batch c, Drawn drawn, Instant now) throws SQLException {
+        PreparedStatement ps = c.prepare("INSERT INTO outbox (event_type, idempotency_key, reference,"
+            + " payload, created_at) VALUES (?, ?, ?, ?, ?)");
+        ps.setString(1, EVENT_REPORT_CREATED);
+        ps.setString(2, "report-" + drawn.reference());
+        ps.setString(3, drawn.reference());
+        ps.setString(4, drawn.payload());
+        Times.set(ps, 5, now);
+        ps.executeUpdate();
     }
 
     /** What partners get: no contact, no description. Each distinct item once, in the order reported. */
@@ -342,10 +371,9 @@ public class JdbcReportStore implements ReportStore {
         }
     }
 
-    /** Runs an insert under a savepoint; false, with the insert undone, when it broke a unique constraint. */
-    private static boolean insertUnlessDuplicate(Connection c, PreparedStatement ps) throws SQLException {
-        // Derby undoes only the failed statement; PostgreSQL needs the savepoint to go on.
-        Savepoint savepoint = c.setSavepoint();
+    /** Runs an insert; false, with the insert undone, when it broke a unique constraint. */
+    private boolean insertUnlessDuplicate(Connection c, PreparedStatement ps) throws SQLException {
+        Savepoint savepoint = savepointPerInsert ? c.setSavepoint() : null;
         boolean inserted;
         try {
             ps.executeUpdate();
@@ -354,10 +382,14 @@ public class JdbcReportStore implements ReportStore {
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw e;
             }
-            c.rollback(savepoint);
+            if (savepoint != null) {
+                c.rollback(savepoint);
+            }
             inserted = false;
         }
-        c.releaseSavepoint(savepoint);
+        if (savepoint != null) {
+            c.releaseSavepoint(savepoint);
+        }
         return inserted;
     }
 
