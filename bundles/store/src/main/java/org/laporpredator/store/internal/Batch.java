@@ -17,10 +17,6 @@ final class Batch implements AutoCloseable {
         this.connection = connection;
     }
 
-    Connection connection() {
-        return connection;
-    }
-
     PreparedStatement prepare(String sql) throws SQLException {
         PreparedStatement ps = statements.get(sql);
         if (ps == null) {

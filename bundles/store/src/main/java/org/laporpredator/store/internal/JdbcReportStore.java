@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
@@ -77,7 +76,6 @@ public class JdbcReportStore implements ReportStore {
     private final ContactCipher cipher;
     private final ObjectMapper json = new ObjectMapper();
     private final GroupCommit<Job> writer;
-    private final boolean savepointPerInsert;
 
     @Activate
     public JdbcReportStore(@Reference(name = "dataSource", target = "(dataSourceName=lapor)") DataSource dataSource,
@@ -93,7 +91,6 @@ public class JdbcReportStore implements ReportStore {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot bring the database schema up to date (SQLState " + e.getSQLState() + ")", e);
         }
-        this.savepointPerInsert = !isDerby(dataSource);
         this.writer = new GroupCommit<>(dataSource, this::write, MAX_BATCH, QUEUE_CAPACITY);
     }
 
@@ -102,15 +99,6 @@ public class JdbcReportStore implements ReportStore {
             return Paths.get(configured.trim());
         }
         return Paths.get(System.getProperty("karaf.etc", "etc"), "lapor-contact.key");
-    }
-
-    // Derby undoes just the failed statement; other databases (PostgreSQL) need a savepoint to go on.
-    private static boolean isDerby(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection()) {
-            return c.getMetaData().getDatabaseProductName().startsWith("Apache Derby");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot reach the database (SQLState " + e.getSQLState() + ")", e);
-        }
     }
 
     /**
@@ -187,7 +175,7 @@ public class JdbcReportStore implements ReportStore {
                 ps.setString(9, ReportStatus.RECEIVED.name());
                 Times.set(ps, 10, now);
                 Times.set(ps, 11, now);
-                if (insertUnlessDuplicate(c.connection(), ps)) {
+                if (insertUnlessDuplicate(ps)) {
                     return new SavedReport(generatedId(ps), drawn);
                 }
                 LOG.debug("Reference already taken; drawing another");
@@ -233,7 +221,7 @@ public class JdbcReportStore implements ReportStore {
             ps.setString(6, toJson(new TreeMap<>(item.identifiers())));
             Times.set(ps, 7, now);
             Times.set(ps, 8, now);
-            if (insertUnlessDuplicate(c.connection(), ps)) {
+            if (insertUnlessDuplicate(ps)) {
                 return generatedId(ps);
             }
         }
@@ -371,26 +359,21 @@ public class JdbcReportStore implements ReportStore {
         }
     }
 
-    /** Runs an insert; false, with the insert undone, when it broke a unique constraint. */
-    private boolean insertUnlessDuplicate(Connection c, PreparedStatement ps) throws SQLException {
-        Savepoint savepoint = savepointPerInsert ? c.setSavepoint() : null;
-        boolean inserted;
+    /**
+     * Runs an insert; false, with the insert undone, when it broke a unique constraint. Derby (the only
+     * dialect {@link Migrations} knows) undoes just the failed statement; a dialect that aborts the whole
+     * transaction instead (PostgreSQL) will need a savepoint around the insert here.
+     */
+    private static boolean insertUnlessDuplicate(PreparedStatement ps) throws SQLException {
         try {
             ps.executeUpdate();
-            inserted = true;
+            return true;
         } catch (SQLException e) {
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw e;
             }
-            if (savepoint != null) {
-                c.rollback(savepoint);
-            }
-            inserted = false;
+            return false;
         }
-        if (savepoint != null) {
-            c.releaseSavepoint(savepoint);
-        }
-        return inserted;
     }
 
     private static long generatedId(PreparedStatement ps) throws SQLException {
