@@ -2,16 +2,18 @@ package org.laporpredator.store.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
-/** One transaction of the writer: its connection and the statements prepared once for all its reports. */
+/** One transaction of the writer: its connection, the statements prepared once for all its reports, the next ids. */
 final class Batch implements AutoCloseable {
 
     private final Connection connection;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final Map<String, long[]> ids = new HashMap<>();
 
     Batch(Connection connection) {
         this.connection = connection;
@@ -26,15 +28,21 @@ final class Batch implements AutoCloseable {
         return ps;
     }
 
-    /** A statement that returns generated keys. */
-    PreparedStatement prepareWithKeys(String sql) throws SQLException {
-        String key = "keys:" + sql;
-        PreparedStatement ps = statements.get(key);
-        if (ps == null) {
-            ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
-            statements.put(key, ps);
+    /**
+     * A new id for a row of {@code table} (report, item or outbox): one more than the largest, read once
+     * per transaction. Right because the store's one writer thread is the only one inserting.
+     */
+    long nextId(String table) throws SQLException {
+        long[] next = ids.get(table);
+        if (next == null) {
+            try (Statement s = connection.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT MAX(id) FROM " + table)) {
+                rs.next();
+                next = new long[] {rs.getLong(1) + 1};
+            }
+            ids.put(table, next);
         }
-        return ps;
+        return next[0]++;
     }
 
     @Override

@@ -150,9 +150,10 @@ public class JdbcReportStore implements ReportStore {
 
     private SavedReport insertReport(Batch c, Job job) throws SQLException {
         String sql = "INSERT INTO report (reference, channel, category, platform_hint, description, language,"
-                + " anonymous, contact_enc, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " anonymous, contact_enc, status, created_at, updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         {
-            PreparedStatement ps = c.prepareWithKeys(sql);
+            PreparedStatement ps = c.prepare(sql);
+            long id = c.nextId("report");
             NewReport report = job.report();
             Instant now = job.now();
             Drawn drawn = job.first();
@@ -175,8 +176,9 @@ public class JdbcReportStore implements ReportStore {
                 ps.setString(9, ReportStatus.RECEIVED.name());
                 Times.set(ps, 10, now);
                 Times.set(ps, 11, now);
+                ps.setLong(12, id);
                 if (insertUnlessDuplicate(ps)) {
-                    return new SavedReport(generatedId(ps), drawn);
+                    return new SavedReport(id, drawn);
                 }
                 LOG.debug("Reference already taken; drawing another");
             }
@@ -210,9 +212,10 @@ public class JdbcReportStore implements ReportStore {
             return id;
         }
         String sql = "INSERT INTO item (key_hash, dedup_key, platform, kind, canonical_url, identifiers, report_count,"
-                + " first_reported_at, last_reported_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)";
+                + " first_reported_at, last_reported_at, id) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?)";
         {
-            PreparedStatement ps = c.prepareWithKeys(sql);
+            PreparedStatement ps = c.prepare(sql);
+            long newId = c.nextId("item");
             ps.setString(1, keyHash);
             ps.setString(2, item.dedupKey());
             ps.setString(3, item.platform());
@@ -221,8 +224,9 @@ public class JdbcReportStore implements ReportStore {
             ps.setString(6, toJson(new TreeMap<>(item.identifiers())));
             Times.set(ps, 7, now);
             Times.set(ps, 8, now);
+            ps.setLong(9, newId);
             if (insertUnlessDuplicate(ps)) {
-                return generatedId(ps);
+                return newId;
             }
         }
         // another writer inserted it meanwhile
@@ -278,12 +282,13 @@ public class JdbcReportStore implements ReportStore {
 
     private static void insertOutbox(Batch c, Drawn drawn, Instant now) throws SQLException {
         PreparedStatement ps = c.prepare("INSERT INTO outbox (event_type, idempotency_key, reference,"
-            + " payload, created_at) VALUES (?, ?, ?, ?, ?)");
+            + " payload, created_at, id) VALUES (?, ?, ?, ?, ?, ?)");
         ps.setString(1, EVENT_REPORT_CREATED);
         ps.setString(2, "report-" + drawn.reference());
         ps.setString(3, drawn.reference());
         ps.setString(4, drawn.payload());
         Times.set(ps, 5, now);
+        ps.setLong(6, c.nextId("outbox"));
         ps.executeUpdate();
     }
 
@@ -373,15 +378,6 @@ public class JdbcReportStore implements ReportStore {
                 throw e;
             }
             return false;
-        }
-    }
-
-    private static long generatedId(PreparedStatement ps) throws SQLException {
-        try (ResultSet rs = ps.getGeneratedKeys()) {
-            if (!rs.next()) {
-                throw new SQLException("No generated id");
-            }
-            return rs.getLong(1);
         }
     }
 

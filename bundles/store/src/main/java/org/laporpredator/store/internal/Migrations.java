@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,16 +22,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the bundle's schema scripts ({@code db/<dialect>/V<n>__<name>.sql}) in order, each once,
- * each in its own transaction, recording them in {@code schema_version}. Safe to run on every start.
+ * Applies the bundle's schema steps in order, each once, each in its own transaction, recording them
+ * in {@code schema_version}. A step is a script {@code db/<dialect>/V<n>__<name>.sql}, or code where
+ * SQL alone cannot say it. Safe to run on every start.
  */
 final class Migrations {
 
-    /** The scripts, oldest first. Add new ones at the end; never edit one that has shipped. */
-    static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__item_source.sql");
+    /** The steps, oldest first. Add new ones at the end; never edit one that has shipped. */
+    static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__item_source.sql", "V3__fewer_indexes",
+            "V4__ids_from_the_writer.sql");
+
+    /** A step written as code. */
+    interface Step {
+        void apply(Connection c) throws SQLException;
+    }
+
+    /** The steps written as code (for Derby), by name (Derby names unnamed constraints itself, so dropping one needs a lookup). */
+    private static final Map<String, Step> CODE = Map.of("V3__fewer_indexes", Migrations::dropRedundantConstraints);
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
-    private static final Pattern NAME = Pattern.compile("V(\\d+)__\\w+\\.sql");
+    private static final Pattern NAME = Pattern.compile("V(\\d+)__\\w+?(\\.sql)?");
 
     private final DataSource dataSource;
 
@@ -38,15 +49,20 @@ final class Migrations {
         this.dataSource = dataSource;
     }
 
-    /** Applies every script not applied yet; returns how many were applied. */
+    /** Applies every step not applied yet; returns how many were applied. */
     int migrate() throws SQLException {
+        return migrate(SCRIPTS);
+    }
+
+    /** Applies the given steps (a prefix of {@link #SCRIPTS}) not applied yet. */
+    int migrate(List<String> steps) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             String dialect = dialect(c.getMetaData());
             ensureVersionTable(c);
             Set<Integer> applied = appliedVersions(c);
             int count = 0;
             int previous = 0;
-            for (String script : SCRIPTS) {
+            for (String script : steps) {
                 int version = version(script);
                 if (version <= previous) {
                     throw new IllegalStateException("Schema scripts out of order at " + script);
@@ -97,12 +113,16 @@ final class Migrations {
     }
 
     private static void apply(Connection c, String dialect, String script, int version) throws SQLException {
-        List<String> statements = statements(read("/db/" + dialect + "/" + script));
         c.setAutoCommit(false);
         try {
-            try (Statement s = c.createStatement()) {
-                for (String sql : statements) {
-                    s.execute(sql);
+            Step code = CODE.get(script);
+            if (code != null) {
+                code.apply(c);
+            } else {
+                try (Statement s = c.createStatement()) {
+                    for (String sql : statements(read("/db/" + dialect + "/" + script))) {
+                        s.execute(sql);
+                    }
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(
@@ -120,6 +140,41 @@ final class Migrations {
             throw new SQLException("Schema script " + script + " failed: " + e.getMessage(), state, e);
         } finally {
             c.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * V3: drops two constraints whose index costs every report a B-tree insert and buys nothing.
+     * The outbox idempotency key is {@code report-<reference>}, unique already because the reference is
+     * unique in {@code report} and each report gets one event in its own transaction. The link from
+     * {@code report_item} to {@code report} is written in the same transaction as the report; lookups
+     * by report use the primary key {@code (report_id, position)}.
+     */
+    static void dropRedundantConstraints(Connection c) throws SQLException {
+        List<String> drops = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT c.constraintname FROM sys.sysconstraints c"
+                + " JOIN sys.systables t ON t.tableid = c.tableid JOIN sys.sysschemas s ON s.schemaid = t.schemaid"
+                + " WHERE s.schemaname = CURRENT SCHEMA AND t.tablename = 'OUTBOX' AND c.type = 'U'")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    drops.add("ALTER TABLE outbox DROP CONSTRAINT \"" + rs.getString(1) + "\"");
+                }
+            }
+        }
+        try (ResultSet rs = c.getMetaData().getImportedKeys(null, c.getSchema(), "REPORT_ITEM")) {
+            while (rs.next()) {
+                if ("REPORT".equals(rs.getString("PKTABLE_NAME"))) {
+                    drops.add("ALTER TABLE report_item DROP CONSTRAINT \"" + rs.getString("FK_NAME") + "\"");
+                }
+            }
+        }
+        if (drops.size() != 2) {
+            throw new SQLException("Expected the outbox unique key and the report_item foreign key, found " + drops.size());
+        }
+        try (Statement s = c.createStatement()) {
+            for (String sql : drops) {
+                s.execute(sql);
+            }
         }
     }
 

@@ -2,9 +2,13 @@ package org.laporpredator.store.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.After;
 import org.junit.Rule;
@@ -48,6 +52,52 @@ public class MigrationsTest {
     }
 
     @Test
+    public void upgradesADatabaseOfVersion2AndKeepsItsData() throws Exception {
+        Migrations migrations = new Migrations(db.dataSource);
+        assertEquals(2, migrations.migrate(Migrations.SCRIPTS.subList(0, 2)));
+        assertEquals(List.of("REPORT", "ITEM"), foreignKeysOfReportItem());
+        db.update("INSERT INTO report (reference, channel, category, language, anonymous, created_at, updated_at)"
+                + " VALUES ('12345674', 'web', 'CSAM', 'en', TRUE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        db.update("INSERT INTO outbox (event_type, idempotency_key, reference, payload, created_at)"
+                + " VALUES ('report.created', 'report-12345674', '12345674', '{}', CURRENT_TIMESTAMP)");
+
+        assertEquals(2, migrations.migrate());
+
+        // V3: no unique outbox key, no foreign key to report
+        assertEquals(List.of("ITEM"), foreignKeysOfReportItem());
+        assertEquals(1, db.update("INSERT INTO outbox (event_type, idempotency_key, reference, payload, created_at)"
+                + " VALUES ('report.created', 'report-12345674', '12345674', '{}', CURRENT_TIMESTAMP)"));
+        assertEquals(1, db.count("SELECT COUNT(*) FROM report WHERE reference = '12345674'"));
+        assertEquals(2, db.count("SELECT COUNT(*) FROM outbox WHERE reference = '12345674'"));
+        try {
+            db.update("INSERT INTO report (reference, channel, category, language, anonymous, created_at, updated_at)"
+                    + " VALUES ('12345674', 'web', 'CSAM', 'en', TRUE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+            fail("the reference must stay unique");
+        } catch (SQLException e) {
+            assertEquals("23505", e.getSQLState());
+        }
+        // V4: the store gives ids after the largest one
+        JdbcReportStore store = new JdbcReportStore(db.dataSource, tmp.getRoot().toPath().resolve("k"));
+        String reference = store.save(Reports.report(false, null, Reports.item("https://a.example/x")), new Reports.Issuer());
+        assertEquals(2, db.count("SELECT id FROM report WHERE reference = ?", reference));
+        assertEquals(3, db.count("SELECT id FROM outbox WHERE reference = ?", reference));
+        assertEquals(1, db.count("SELECT id FROM item"));
+        store.close();
+    }
+
+    private List<String> foreignKeysOfReportItem() throws SQLException {
+        List<String> parents = new ArrayList<>();
+        try (Connection c = db.dataSource.getConnection();
+                ResultSet rs = c.getMetaData().getImportedKeys(null, c.getSchema(), "REPORT_ITEM")) {
+            while (rs.next()) {
+                parents.add(rs.getString("PKTABLE_NAME"));
+            }
+        }
+        parents.sort(Comparator.reverseOrder());
+        return parents;
+    }
+
+    @Test
     public void splitsStatementsAndSkipsComments() {
         List<String> statements = Migrations.statements("-- comment\nCREATE TABLE a (\n  x INT\n);\n\nCREATE INDEX b ON a (x);\n");
         assertEquals(List.of("CREATE TABLE a (\nx INT\n)", "CREATE INDEX b ON a (x)"), statements);
@@ -56,5 +106,6 @@ public class MigrationsTest {
     @Test
     public void readsTheVersionFromTheName() {
         assertEquals(12, Migrations.version("V12__more_things.sql"));
+        assertEquals(3, Migrations.version("V3__fewer_indexes"));
     }
 }

@@ -1,7 +1,6 @@
 package org.laporpredator.channel.web.internal;
 
 import java.io.InputStream;
-import java.net.URI;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
@@ -61,7 +60,8 @@ public class ReportsResource {
         try {
             Receipt receipt = core.submit(submission);
             return Json.response(201, Json.receipt(receipt))
-                    .location(URI.create("/api/reports/" + receipt.reference() + "/status"))
+                    // relative (RFC 9110); CXF's location() would resolve it against the base URI, a fifth of this method's time
+                    .header(HttpHeaders.LOCATION, "/api/reports/" + receipt.reference() + "/status")
                     .build();
         } catch (SubmissionRejected e) {
             // The core's message is English and often more precise; other languages use the bundle.
