@@ -75,6 +75,7 @@ public class JdbcReportStore implements ReportStore {
     private final DataSource dataSource;
     private final ContactCipher cipher;
     private final ObjectMapper json = new ObjectMapper();
+    private final TakenReferences taken;
     private final GroupCommit<Job> writer;
 
     @Activate
@@ -88,8 +89,9 @@ public class JdbcReportStore implements ReportStore {
         this.cipher = ContactCipher.fromKeyFile(contactKeyFile);
         try {
             new Migrations(dataSource).migrate();
+            this.taken = TakenReferences.load(dataSource);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot bring the database schema up to date (SQLState " + e.getSQLState() + ")", e);
+            throw new IllegalStateException("Cannot prepare the database: its schema or its references (SQLState " + e.getSQLState() + ")", e);
         }
         this.writer = new GroupCommit<>(dataSource, this::write, MAX_BATCH, QUEUE_CAPACITY);
     }
@@ -109,7 +111,7 @@ public class JdbcReportStore implements ReportStore {
     }
 
     /** What depends on the reference: the contact is encrypted with it, the partner event names it. */
-    private record Drawn(String reference, byte[] contact, String payload) {
+    private record Drawn(String reference, byte[] contact, String payload, int draws) {
     }
 
     @Override
@@ -119,16 +121,25 @@ public class JdbcReportStore implements ReportStore {
         for (NewItem item : report.items()) {
             hashes.add(keyHash(item.dedupKey()));
         }
-        return writer.submit(new Job(report, references, now, hashes, draw(report, references, hashes, now)));
+        return writer.submit(new Job(report, references, now, hashes, draw(report, references, hashes, now, 0)));
     }
 
-    private Drawn draw(NewReport report, ReferenceIssuer references, List<String> hashes, Instant now) {
-        String reference = references.next();
-        if (!ReferenceNumbers.isValid(reference)) {
-            throw new IllegalStateException("The reference issuer gave a malformed reference");
-        }
+    /** A reference not known to be taken, with what depends on it; {@code draws} counts toward the cap. */
+    private Drawn draw(NewReport report, ReferenceIssuer references, List<String> hashes, Instant now, int draws) {
+        String reference;
+        do {
+            if (draws == MAX_REFERENCE_DRAWS) {
+                LOG.warn("No free reference after {} draws", MAX_REFERENCE_DRAWS);
+                throw new ServiceUnavailable(NOT_STORED);
+            }
+            reference = references.next();
+            draws++;
+            if (!ReferenceNumbers.isValid(reference)) {
+                throw new IllegalStateException("The reference issuer gave a malformed reference");
+            }
+        } while (taken.isTaken(reference));
         byte[] contact = hasContact(report) ? cipher.encrypt(report.contact(), reference) : null;
-        return new Drawn(reference, contact, payload(reference, report, hashes, now));
+        return new Drawn(reference, contact, payload(reference, report, hashes, now), draws);
     }
 
     @Deactivate
@@ -149,42 +160,38 @@ public class JdbcReportStore implements ReportStore {
     }
 
     private SavedReport insertReport(Batch c, Job job) throws SQLException {
-        String sql = "INSERT INTO report (reference, channel, category, platform_hint, description, language,"
-                + " anonymous, contact_enc, status, created_at, updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        {
-            PreparedStatement ps = c.prepare(sql);
-            long id = c.nextId("report");
-            NewReport report = job.report();
-            Instant now = job.now();
-            Drawn drawn = job.first();
-            for (int draw = 0; draw < MAX_REFERENCE_DRAWS; draw++) {
-                if (draw > 0) {
-                    drawn = draw(report, job.references(), job.hashes(), now);
-                }
-                ps.setString(1, drawn.reference());
-                ps.setString(2, report.channel());
-                ps.setString(3, report.category().name());
-                ps.setString(4, report.platformHint() == null ? null : report.platformHint().name());
-                ps.setString(5, report.description());
-                ps.setString(6, report.language());
-                ps.setBoolean(7, report.anonymous());
-                if (drawn.contact() != null) {
-                    ps.setBytes(8, drawn.contact());
-                } else {
-                    ps.setNull(8, Types.VARBINARY);
-                }
-                ps.setString(9, ReportStatus.RECEIVED.name());
-                Times.set(ps, 10, now);
-                Times.set(ps, 11, now);
-                ps.setLong(12, id);
-                if (insertUnlessDuplicate(ps)) {
-                    return new SavedReport(id, drawn);
-                }
-                LOG.debug("Reference already taken; drawing another");
+        PreparedStatement ps = c.prepare("INSERT INTO report (reference, channel, category, platform_hint, description,"
+                + " language, anonymous, contact_enc, status, created_at, updated_at, id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        long id = c.nextId("report");
+        NewReport report = job.report();
+        Instant now = job.now();
+        Drawn drawn = job.first();
+        while (true) {
+            ps.setString(1, drawn.reference());
+            ps.setString(2, report.channel());
+            ps.setString(3, report.category().name());
+            ps.setString(4, report.platformHint() == null ? null : report.platformHint().name());
+            ps.setString(5, report.description());
+            ps.setString(6, report.language());
+            ps.setBoolean(7, report.anonymous());
+            if (drawn.contact() != null) {
+                ps.setBytes(8, drawn.contact());
+            } else {
+                ps.setNull(8, Types.VARBINARY);
             }
+            ps.setString(9, ReportStatus.RECEIVED.name());
+            Times.set(ps, 10, now);
+            Times.set(ps, 11, now);
+            ps.setLong(12, id);
+            boolean inserted = insertUnlessDuplicate(ps);
+            taken.take(drawn.reference());
+            if (inserted) {
+                return new SavedReport(id, drawn);
+            }
+            LOG.debug("Reference already taken; drawing another");
+            drawn = draw(report, job.references(), job.hashes(), now, drawn.draws());
         }
-        LOG.warn("No free reference after {} draws", MAX_REFERENCE_DRAWS);
-        throw new ServiceUnavailable(NOT_STORED);
     }
 
     private static boolean hasContact(NewReport report) {

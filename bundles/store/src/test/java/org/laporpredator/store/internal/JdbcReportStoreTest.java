@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -220,6 +221,30 @@ public class JdbcReportStoreTest {
         assertEquals(1, db.count("SELECT COUNT(*) FROM outbox WHERE idempotency_key = ?", "report-" + fresh));
         assertEquals(1, db.count("SELECT COUNT(*) FROM report_item ri JOIN report r ON r.id = ri.report_id"
                 + " WHERE r.reference = ?", fresh));
+    }
+
+    @Test
+    public void aReferenceTakenBehindTheStoresBackIsDrawnAgain() throws Exception {
+        String before = ReferenceNumbers.complete("1111111");
+        String behind = ReferenceNumbers.complete("2222222");
+        String fresh = ReferenceNumbers.complete("3333333");
+        insertReportRow(before);
+        store.close();
+        store = new JdbcReportStore(db.dataSource, keyFile); // knows "before" from the start
+        insertReportRow(behind); // unknown to the store until the database refuses it
+        ListIssuer draws = new ListIssuer(before, behind, fresh);
+        assertEquals(fresh, store.save(Reports.report(true, null, Reports.item("https://a.example/1")), draws));
+        assertEquals(3, draws.calls.get());
+        assertEquals(3, db.count("SELECT COUNT(*) FROM report"));
+        assertEquals(1, db.count("SELECT COUNT(*) FROM outbox"));
+        ListIssuer again = new ListIssuer(behind, fresh, before, ReferenceNumbers.complete("4444444"));
+        assertEquals(ReferenceNumbers.complete("4444444"),
+                store.save(Reports.report(true, null, Reports.item("https://a.example/2")), again));
+    }
+
+    private void insertReportRow(String reference) throws SQLException {
+        db.update("INSERT INTO report (reference, channel, category, language, anonymous, created_at, updated_at)"
+                + " VALUES (?, 'web', 'CSAM', 'en', TRUE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", reference);
     }
 
     @Test
