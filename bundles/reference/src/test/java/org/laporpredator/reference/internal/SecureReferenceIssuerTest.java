@@ -3,6 +3,7 @@ package org.laporpredator.reference.internal;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.Test;
@@ -19,6 +20,22 @@ public class SecureReferenceIssuerTest {
             assertEquals(8, ref.length());
             assertTrue(ref, ReferenceNumbers.isValid(ref));
         }
+    }
+
+    @Test
+    public void smallNumbersArePaddedWithZeros() {
+        int[] draws = {0, 42, 9_999_999};
+        SecureReferenceIssuer fixed = new SecureReferenceIssuer(new SecureRandom() {
+            private int i;
+
+            @Override
+            public int nextInt(int bound) {
+                return draws[i++];
+            }
+        });
+        assertEquals(ReferenceNumbers.complete("0000000"), fixed.next());
+        assertEquals(ReferenceNumbers.complete("0000042"), fixed.next());
+        assertEquals(ReferenceNumbers.complete("9999999"), fixed.next());
     }
 
     @Test

@@ -8,15 +8,17 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
-/** One transaction of the writer: its connection, the statements prepared once for all its reports, the next ids. */
+/** One transaction of the writer: its connection, the statements prepared once for all its reports, new ids. */
 final class Batch implements AutoCloseable {
 
     private final Connection connection;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
-    private final Map<String, long[]> ids = new HashMap<>();
+    private final Map<String, long[]> ids;
 
-    Batch(Connection connection) {
+    /** {@code ids}: the next id of each table, kept by the writer from one transaction to the next. */
+    Batch(Connection connection, Map<String, long[]> ids) {
         this.connection = connection;
+        this.ids = ids;
     }
 
     PreparedStatement prepare(String sql) throws SQLException {
@@ -29,8 +31,9 @@ final class Batch implements AutoCloseable {
     }
 
     /**
-     * A new id for a row of {@code table} (report, item or outbox): one more than the largest, read once
-     * per transaction. Right because the store's one writer thread is the only one inserting.
+     * A new id for a row of {@code table} (report, item or outbox): one more than the largest, read when
+     * the writer starts or after a failed transaction, then counted on. Right because the store's one
+     * writer thread is the only one inserting; ids of rolled-back rows are simply never used.
      */
     long nextId(String table) throws SQLException {
         long[] next = ids.get(table);

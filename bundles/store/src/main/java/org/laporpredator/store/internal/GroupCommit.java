@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,7 @@ final class GroupCommit<T> implements AutoCloseable {
     private final int maxBatch;
     private final BlockingQueue<Pending<T>> queue;
     private final Thread thread;
+    private final Map<String, long[]> nextIds = new HashMap<>(); // the writer thread's only
     private volatile boolean open = true;
 
     GroupCommit(DataSource dataSource, Writer<T> writer, int maxBatch, int capacity) {
@@ -122,7 +124,7 @@ final class GroupCommit<T> implements AutoCloseable {
 
     private void writeBatch(List<Pending<T>> batch) throws SQLException {
         Map<Pending<T>, String> written = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection(); Batch statements = new Batch(c)) {
+        try (Connection c = dataSource.getConnection(); Batch statements = new Batch(c, nextIds)) {
             c.setAutoCommit(false);
             try {
                 for (Pending<T> p : batch) {
@@ -148,6 +150,7 @@ final class GroupCommit<T> implements AutoCloseable {
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
+                nextIds.clear(); // read them again from the database
                 throw e;
             }
         }
