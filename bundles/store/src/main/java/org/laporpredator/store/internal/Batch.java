@@ -33,7 +33,8 @@ final class Batch implements AutoCloseable {
     /**
      * A new id for a row of {@code table} (report, item or outbox): one more than the largest, read when
      * the writer starts or after a failed transaction, then counted on. Right because the store's one
-     * writer thread is the only one inserting; ids of rolled-back rows are simply never used.
+     * writer thread is the only one inserting, as embedded Derby has one node; a dialect for a database
+     * shared by several nodes must take ids from a sequence. Ids of rolled-back rows are never used.
      */
     long nextId(String table) throws SQLException {
         long[] next = ids.get(table);

@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.After;
 import org.junit.Rule;
 import org.junit.Test;
@@ -61,7 +63,7 @@ public class MigrationsTest {
         db.update("INSERT INTO outbox (event_type, idempotency_key, reference, payload, created_at)"
                 + " VALUES ('report.created', 'report-12345674', '12345674', '{}', CURRENT_TIMESTAMP)");
 
-        assertEquals(2, migrations.migrate());
+        assertEquals(Migrations.SCRIPTS.size() - 2, migrations.migrate());
 
         // V3: no unique outbox key, no foreign key to report
         assertEquals(List.of("ITEM"), foreignKeysOfReportItem());
@@ -76,6 +78,8 @@ public class MigrationsTest {
         } catch (SQLException e) {
             assertEquals("23505", e.getSQLState());
         }
+        // V5: the outbox has no index but its primary key
+        assertEquals(List.of("PRIMARY KEY"), outboxIndexes());
         // V4: the store gives ids after the largest one
         JdbcReportStore store = new JdbcReportStore(db.dataSource, tmp.getRoot().toPath().resolve("k"));
         String reference = store.save(Reports.report(false, null, Reports.item("https://a.example/x")), new Reports.Issuer());
@@ -83,6 +87,22 @@ public class MigrationsTest {
         assertEquals(3, db.count("SELECT id FROM outbox WHERE reference = ?", reference));
         assertEquals(1, db.count("SELECT id FROM item"));
         store.close();
+    }
+
+    /** The outbox's indexes: "PRIMARY KEY" for the one on id alone, else the indexed columns. */
+    private List<String> outboxIndexes() throws SQLException {
+        Map<String, String> columns = new TreeMap<>();
+        try (Connection c = db.dataSource.getConnection();
+                ResultSet rs = c.getMetaData().getIndexInfo(null, c.getSchema(), "OUTBOX", false, false)) {
+            while (rs.next()) {
+                columns.merge(rs.getString("INDEX_NAME"), rs.getString("COLUMN_NAME"), (a, b) -> a + "," + b);
+            }
+        }
+        List<String> indexes = new ArrayList<>();
+        for (String cols : columns.values()) {
+            indexes.add(cols.equals("ID") ? "PRIMARY KEY" : cols);
+        }
+        return indexes;
     }
 
     private List<String> foreignKeysOfReportItem() throws SQLException {
