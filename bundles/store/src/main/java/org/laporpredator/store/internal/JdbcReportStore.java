@@ -63,6 +63,7 @@ public class JdbcReportStore implements ReportStore {
     private static final int MAX_BATCH = 128;
     private static final int QUEUE_CAPACITY = 10_000;
     private static final String NOT_STORED = GroupCommit.NOT_STORED;
+    private static final HexFormat HEX = HexFormat.of();
 
     @ObjectClassDefinition(name = "Lapor Predator store", description = "JDBC store of reports, items and the partner outbox")
     public @interface Config {
@@ -223,7 +224,7 @@ public class JdbcReportStore implements ReportStore {
         {
             PreparedStatement ps = c.prepare(sql);
             long newId = c.nextId("item");
-            ps.setString(1, keyHash);
+            ps.setBytes(1, HEX.parseHex(keyHash));
             ps.setString(2, item.dedupKey());
             ps.setString(3, item.platform());
             ps.setString(4, item.kind());
@@ -248,7 +249,7 @@ public class JdbcReportStore implements ReportStore {
     /** The id of the item with this key hash, or null when there is none yet. */
     private static Long findItem(Batch c, String keyHash) throws SQLException {
         PreparedStatement ps = c.prepare("SELECT id FROM item WHERE key_hash = ?");
-        ps.setString(1, keyHash);
+        ps.setBytes(1, HEX.parseHex(keyHash));
         try (ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getLong(1) : null;
         }
@@ -396,11 +397,11 @@ public class JdbcReportStore implements ReportStore {
         }
     }
 
-    /** SHA-256 of the dedup key, as 64 lower-case hex digits. */
+    /** SHA-256 of the dedup key, as 64 lower-case hex digits (stored as its 32 bytes). */
     static String keyHash(String dedupKey) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(dedupKey.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return HEX.formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }

@@ -401,13 +401,8 @@ public class JdbcReportStoreTest {
         return false;
     }
 
-    private static String sha256(String s) throws Exception {
-        byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        StringBuilder hex = new StringBuilder();
-        for (byte b : d) {
-            hex.append(String.format("%02x", b));
-        }
-        return hex.toString();
+    private static byte[] sha256(String s) throws Exception {
+        return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Hands out the given references in order. */

@@ -62,6 +62,11 @@ public class MigrationsTest {
                 + " VALUES ('12345674', 'web', 'CSAM', 'en', TRUE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
         db.update("INSERT INTO outbox (event_type, idempotency_key, reference, payload, created_at)"
                 + " VALUES ('report.created', 'report-12345674', '12345674', '{}', CURRENT_TIMESTAMP)");
+        for (String url : List.of("https://a.example/x", "https://b.example/y")) {
+            db.update("INSERT INTO item (key_hash, dedup_key, platform, kind, canonical_url, identifiers, report_count,"
+                    + " first_reported_at, last_reported_at) VALUES (?, ?, 'WEBSITE', 'WEB_PAGE', ?, '{}', 1,"
+                    + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", JdbcReportStore.keyHash("web:" + url), "web:" + url, url);
+        }
 
         assertEquals(Migrations.SCRIPTS.size() - 2, migrations.migrate());
 
@@ -80,12 +85,22 @@ public class MigrationsTest {
         }
         // V5: the outbox has no index but its primary key
         assertEquals(List.of("PRIMARY KEY"), outboxIndexes());
-        // V4: the store gives ids after the largest one
+        // V4: the store gives ids after the largest one; V6: items stored before are found by their key
         JdbcReportStore store = new JdbcReportStore(db.dataSource, tmp.getRoot().toPath().resolve("k"));
-        String reference = store.save(Reports.report(false, null, Reports.item("https://a.example/x")), new Reports.Issuer());
+        String reference = store.save(Reports.report(false, null, Reports.item("https://a.example/x"),
+                Reports.item("https://c.example/z")), new Reports.Issuer());
         assertEquals(2, db.count("SELECT id FROM report WHERE reference = ?", reference));
         assertEquals(3, db.count("SELECT id FROM outbox WHERE reference = ?", reference));
-        assertEquals(1, db.count("SELECT id FROM item"));
+        assertEquals(2, db.count("SELECT report_count FROM item WHERE dedup_key = 'web:https://a.example/x'"));
+        assertEquals(1, db.count("SELECT report_count FROM item WHERE dedup_key = 'web:https://b.example/y'"));
+        assertEquals(3, db.count("SELECT id FROM item WHERE dedup_key = 'web:https://c.example/z'"));
+        assertEquals(3, db.count("SELECT COUNT(*) FROM item"));
+        try {
+            db.update("UPDATE item SET key_hash = (SELECT key_hash FROM item WHERE id = 1) WHERE id = 2");
+            fail("the item key must stay unique");
+        } catch (SQLException e) {
+            assertEquals("23505", e.getSQLState());
+        }
         store.close();
     }
 
