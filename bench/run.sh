@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Loads POST /api/reports and the cheapest JAX-RS call (GET /api/health) of the same server over
 # loopback, at 16 and 64 connections, after a warm-up; prints throughput, p50/p99 and the ratio.
+# Each concurrency runs ROUNDS alternating pairs (cheap call, then submission), so that both sides
+# meet the same moments of a shared, noisy machine; it prints every pair and the median ratio.
 # Usage: bench/run.sh [seconds-per-run]   (builds nothing: run `mvn -o install -DskipTests` first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SECONDS_PER_RUN=${1:-20}
+SECONDS_PER_RUN=${1:-15}
+ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-90} # the JIT needs over a minute of submissions to settle
 PORT=${PORT:-8585}
 command -v wrk >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk; }
@@ -46,11 +49,16 @@ ms() { # wrk latency like 1.23ms / 850.00us / 1.02s -> milliseconds
   awk -v v="$1" 'BEGIN { n=v+0; if (v ~ /us$/) n=n/1000; else if (v ~ /ms$/) n=n; else if (v ~ /s$/) n=n*1000; printf "%.2f", n }'
 }
 
-printf '\n%-6s %-22s %12s %10s %10s %8s\n' conns call req/s p50_ms p99_ms errors
+printf '\n%-6s %-6s %-22s %12s %10s %10s %8s\n' conns round call req/s p50_ms p99_ms errors
 for c in 16 64; do
-  read -r base_rps base_p50 base_p99 base_err < <(measure "$c" "$BASE/api/health")
-  read -r sub_rps sub_p50 sub_p99 sub_err < <(measure "$c" -s bench/report.lua "$BASE")
-  printf '%-6s %-22s %12s %10s %10s %8s\n' "$c" "GET /api/health" "$base_rps" "$base_p50" "$base_p99" "$base_err"
-  printf '%-6s %-22s %12s %10s %10s %8s\n' "$c" "POST /api/reports" "$sub_rps" "$sub_p50" "$sub_p99" "$sub_err"
-  awk -v s="$sub_rps" -v b="$base_rps" -v c="$c" 'BEGIN { printf "%-6s submission / cheap call = %.1f%%\n", c, 100*s/b }'
+  ratios=()
+  for r in $(seq 1 "$ROUNDS"); do
+    read -r base_rps base_p50 base_p99 base_err < <(measure "$c" "$BASE/api/health")
+    read -r sub_rps sub_p50 sub_p99 sub_err < <(measure "$c" -s bench/report.lua "$BASE")
+    printf '%-6s %-6s %-22s %12s %10s %10s %8s\n' "$c" "$r" "GET /api/health" "$base_rps" "$base_p50" "$base_p99" "$base_err"
+    printf '%-6s %-6s %-22s %12s %10s %10s %8s\n' "$c" "$r" "POST /api/reports" "$sub_rps" "$sub_p50" "$sub_p99" "$sub_err"
+    ratios+=("$(awk -v s="$sub_rps" -v b="$base_rps" 'BEGIN { printf "%.1f", 100*s/b }')")
+  done
+  median=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+  echo "$c connections: submission / cheap call = ${ratios[*]} (%), median $median%"
 done
