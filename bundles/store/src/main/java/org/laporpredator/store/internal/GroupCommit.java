@@ -140,10 +140,12 @@ final class GroupCommit<T> implements AutoCloseable {
                             throw e;
                         }
                         c.rollback(savepoint);
+                        nextIds.clear(); // in case a taken id was the cause
                         LOG.warn("A report could not be stored (SQLState {}, error code {})", e.getSQLState(), e.getErrorCode());
                         p.result().completeExceptionally(new ServiceUnavailable(NOT_STORED));
                     } catch (RuntimeException e) {
                         c.rollback(savepoint);
+                        nextIds.clear();
                         p.result().completeExceptionally(e);
                     }
                 }
