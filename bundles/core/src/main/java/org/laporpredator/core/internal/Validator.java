@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.laporpredator.api.Submission;
 import org.laporpredator.api.SubmissionRejected;
 import org.laporpredator.links.Refang;
@@ -103,6 +104,9 @@ final class Validator {
         return link;
     }
 
+    /** What follows the colon of host:port in a link without a scheme, such as localhost:8080/x. */
+    private static final Pattern PORT_AND_PATH = Pattern.compile("\\d+(/.*)?");
+
     /** A scheme is letters before ':' and '//', or a known scheme such as tg: without a dot before the colon. */
     private static boolean hasScheme(String s) {
         int colon = s.indexOf(':');
@@ -114,7 +118,7 @@ final class Validator {
             return false;
         }
         return head.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '+' || c == '-')
-                && !s.substring(colon + 1).matches("\\d+(/.*)?");
+                && !PORT_AND_PATH.matcher(s).region(colon + 1, s.length()).matches();
     }
 
     private static void checkText(String field, String value, int max, String tooLongCode) {

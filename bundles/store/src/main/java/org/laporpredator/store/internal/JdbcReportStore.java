@@ -1,7 +1,11 @@
 package org.laporpredator.store.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -16,11 +20,12 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.laporpredator.api.NewItem;
@@ -302,27 +307,39 @@ public class JdbcReportStore implements ReportStore {
 
     /** What partners get: no contact, no description. Each distinct item once, in the order reported. */
     private String payload(String reference, NewReport report, List<String> hashes, Instant now) {
-        Map<String, Map<String, Object>> items = new LinkedHashMap<>();
-        for (int i = 0; i < report.items().size(); i++) {
-            NewItem item = report.items().get(i);
-            if (!items.containsKey(hashes.get(i))) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("platform", item.platform());
-                m.put("kind", item.kind());
-                m.put("canonicalUrl", item.canonicalUrl());
-                m.put("identifiers", new TreeMap<>(item.identifiers()));
-                m.put("dedupKey", item.dedupKey());
-                items.put(hashes.get(i), m);
+        StringWriter out = new StringWriter(512);
+        try (JsonGenerator g = json.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("reference", reference);
+            g.writeStringField("category", report.category().name());
+            g.writeStringField("platformHint", report.platformHint() == null ? null : report.platformHint().name());
+            g.writeStringField("language", report.language());
+            g.writeStringField("createdAt", now.toString());
+            g.writeArrayFieldStart("items");
+            Set<String> written = new HashSet<>();
+            for (int i = 0; i < report.items().size(); i++) {
+                if (!written.add(hashes.get(i))) {
+                    continue;
+                }
+                NewItem item = report.items().get(i);
+                g.writeStartObject();
+                g.writeStringField("platform", item.platform());
+                g.writeStringField("kind", item.kind());
+                g.writeStringField("canonicalUrl", item.canonicalUrl());
+                g.writeObjectFieldStart("identifiers");
+                for (Map.Entry<String, String> e : new TreeMap<>(item.identifiers()).entrySet()) {
+                    g.writeStringField(e.getKey(), e.getValue());
+                }
+                g.writeEndObject();
+                g.writeStringField("dedupKey", item.dedupKey());
+                g.writeEndObject();
             }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write JSON", e);
         }
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("reference", reference);
-        event.put("category", report.category().name());
-        event.put("platformHint", report.platformHint() == null ? null : report.platformHint().name());
-        event.put("language", report.language());
-        event.put("createdAt", now.toString());
-        event.put("items", new ArrayList<>(items.values()));
-        return toJson(event);
+        return out.toString();
     }
 
     @Override
