@@ -38,7 +38,7 @@ final class Migrations {
         void apply(Connection c) throws SQLException;
     }
 
-    /** The steps written as code (for Derby), by name (Derby names unnamed constraints itself, so dropping one needs a lookup). */
+    /** The steps written as code, by name; Derby's, like the scripts. */
     private static final Map<String, Step> CODE = Map.of(
             "V3__fewer_indexes", Migrations::dropRedundantConstraints,
             "V6__binary_item_key", Migrations::binaryItemKey);
