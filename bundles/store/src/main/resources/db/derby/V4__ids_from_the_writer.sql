@@ -1,5 +1,5 @@
--- The store's single writer gives report, item and outbox ids itself (the largest id + 1, read once per
--- transaction), so no insert goes through Derby's identity generator: that generator updates
+-- The store's single writer gives report, item and outbox ids itself (the largest id + 1, read at start and
+-- after a failure), so no insert goes through Derby's identity generator: that generator updates
 -- SYS.SYSCOLUMNS in a nested transaction every 100 values, which failed under load with lock timeouts.
 -- Rows inserted without an id still get one from the identity.
 
