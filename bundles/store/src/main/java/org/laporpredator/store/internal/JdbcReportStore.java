@@ -82,6 +82,7 @@ public class JdbcReportStore implements ReportStore {
     private final ContactCipher cipher;
     private final ObjectMapper json = new ObjectMapper();
     private final TakenReferences taken;
+    private final KnownItems knownItems; // the writer thread's only
     private final GroupCommit<Job> writer;
 
     @Activate
@@ -96,6 +97,7 @@ public class JdbcReportStore implements ReportStore {
         try {
             new Migrations(dataSource).migrate();
             this.taken = TakenReferences.load(dataSource);
+            this.knownItems = KnownItems.load(dataSource);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot prepare the database: its schema or its references (SQLState " + e.getSQLState() + ")", e);
         }
@@ -219,31 +221,32 @@ public class JdbcReportStore implements ReportStore {
     }
 
     private long upsertItem(Batch c, String keyHash, NewItem item, Instant now) throws SQLException {
-        Long id = findItem(c, keyHash);
-        if (id != null) {
-            countAgain(c, id, now);
-            return id;
-        }
-        String sql = "INSERT INTO item (key_hash, dedup_key, platform, kind, canonical_url, identifiers, report_count,"
-                + " first_reported_at, last_reported_at, id) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?)";
-        {
-            PreparedStatement ps = c.prepare(sql);
-            long newId = c.nextId("item");
-            ps.setBytes(1, HEX.parseHex(keyHash));
-            ps.setString(2, item.dedupKey());
-            ps.setString(3, item.platform());
-            ps.setString(4, item.kind());
-            ps.setString(5, item.canonicalUrl());
-            ps.setString(6, toJson(new TreeMap<>(item.identifiers())));
-            Times.set(ps, 7, now);
-            Times.set(ps, 8, now);
-            ps.setLong(9, newId);
-            if (insertUnlessDuplicate(ps)) {
-                return newId;
+        byte[] key = HEX.parseHex(keyHash);
+        if (knownItems.mightContain(key)) {
+            Long id = findItem(c, key);
+            if (id != null) {
+                countAgain(c, id, now);
+                return id;
             }
         }
-        // another writer inserted it meanwhile
-        id = findItem(c, keyHash);
+        knownItems.add(key);
+        PreparedStatement ps = c.prepare("INSERT INTO item (key_hash, dedup_key, platform, kind, canonical_url,"
+                + " identifiers, report_count, first_reported_at, last_reported_at, id) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?)");
+        long newId = c.nextId("item");
+        ps.setBytes(1, key);
+        ps.setString(2, item.dedupKey());
+        ps.setString(3, item.platform());
+        ps.setString(4, item.kind());
+        ps.setString(5, item.canonicalUrl());
+        ps.setString(6, toJson(new TreeMap<>(item.identifiers())));
+        Times.set(ps, 7, now);
+        Times.set(ps, 8, now);
+        ps.setLong(9, newId);
+        if (insertUnlessDuplicate(ps)) {
+            return newId;
+        }
+        // stored without the filter knowing: behind the store's back
+        Long id = findItem(c, key);
         if (id == null) {
             throw new SQLException("Item neither insertable nor present", "40001");
         }
@@ -252,9 +255,9 @@ public class JdbcReportStore implements ReportStore {
     }
 
     /** The id of the item with this key hash, or null when there is none yet. */
-    private static Long findItem(Batch c, String keyHash) throws SQLException {
+    private static Long findItem(Batch c, byte[] key) throws SQLException {
         PreparedStatement ps = c.prepare("SELECT id FROM item WHERE key_hash = ?");
-        ps.setBytes(1, HEX.parseHex(keyHash));
+        ps.setBytes(1, key);
         try (ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getLong(1) : null;
         }

@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -162,6 +163,28 @@ public class JdbcReportStoreTest {
         assertEquals(2, db.count("SELECT report_count FROM item"));
         assertEquals(2, db.count("SELECT COUNT(*) FROM report_item"));
         assertEquals(2, db.count("SELECT COUNT(*) FROM outbox"));
+    }
+
+    @Test
+    public void itemsStoredBeforeAStartAndBehindTheStoresBackAreCountedNotDuplicated() throws Exception {
+        store.save(Reports.report(true, null, Reports.item("https://a.example/before")), issuer);
+        store.close();
+        store = new JdbcReportStore(db.dataSource, keyFile); // knows "before" from the start
+        insertItemRow("web:https://a.example/behind"); // unknown to the store until the database refuses it
+        store.save(Reports.report(true, null, Reports.item("https://a.example/before"),
+                Reports.item("https://a.example/behind"), Reports.item("https://a.example/new")), issuer);
+        assertEquals(3, db.count("SELECT COUNT(*) FROM item"));
+        assertEquals(2, db.count("SELECT report_count FROM item WHERE dedup_key = ?", "web:https://a.example/before"));
+        assertEquals(2, db.count("SELECT report_count FROM item WHERE dedup_key = ?", "web:https://a.example/behind"));
+        assertEquals(1, db.count("SELECT report_count FROM item WHERE dedup_key = ?", "web:https://a.example/new"));
+        assertEquals(4, db.count("SELECT COUNT(*) FROM report_item ri JOIN item i ON i.id = ri.item_id"));
+    }
+
+    private void insertItemRow(String dedupKey) throws SQLException {
+        db.update("INSERT INTO item (id, key_hash, dedup_key, platform, kind, canonical_url, identifiers, report_count,"
+                + " first_reported_at, last_reported_at) VALUES (1000, ?, ?, 'WEBSITE', 'WEB_PAGE', 'https://x', '{}', 1,"
+                + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+                HexFormat.of().parseHex(JdbcReportStore.keyHash(dedupKey)), dedupKey);
     }
 
     @Test
