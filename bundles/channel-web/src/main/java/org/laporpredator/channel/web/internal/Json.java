@@ -1,11 +1,14 @@
 package org.laporpredator.channel.web.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import javax.ws.rs.core.Response;
 import org.laporpredator.api.Receipt;
 import org.laporpredator.api.ReceiptItem;
@@ -32,22 +35,30 @@ final class Json {
 
     /** {@code {"reference", "status", "items": [{"input", "platform", "kind", "canonicalUrl", "source", "seenAt"?}]}} */
     static byte[] receipt(Receipt receipt) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("reference", receipt.reference());
-        node.put("status", receipt.status() == null ? null : receipt.status().name());
-        ArrayNode items = node.putArray("items");
-        for (ReceiptItem item : receipt.items()) {
-            ObjectNode i = items.addObject();
-            i.put("input", item.input());
-            i.put("platform", item.platform());
-            i.put("kind", item.kind());
-            i.put("canonicalUrl", item.canonicalUrl());
-            i.put("source", item.source().name());
-            if (item.seenAt() != null) {
-                i.put("seenAt", item.seenAt().toString());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("reference", receipt.reference());
+            g.writeStringField("status", receipt.status() == null ? null : receipt.status().name());
+            g.writeArrayFieldStart("items");
+            for (ReceiptItem item : receipt.items()) {
+                g.writeStartObject();
+                g.writeStringField("input", item.input());
+                g.writeStringField("platform", item.platform());
+                g.writeStringField("kind", item.kind());
+                g.writeStringField("canonicalUrl", item.canonicalUrl());
+                g.writeStringField("source", item.source().name());
+                if (item.seenAt() != null) {
+                    g.writeStringField("seenAt", item.seenAt().toString());
+                }
+                g.writeEndObject();
             }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write JSON", e);
         }
-        return bytes(node);
+        return out.toByteArray();
     }
 
     /** A JSON response that is never cached. */

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.laporpredator.api.Category;
@@ -123,11 +124,14 @@ final class SubmissionReader {
      * @throws WebError 413 when the body is larger, 400 when it cannot be read
      */
     static byte[] readLimited(InputStream body, String contentLength) {
+        int declared = -1;
         if (contentLength != null) {
             try {
-                if (Long.parseLong(contentLength.trim()) > MAX_BODY_WITH_CHAT) {
+                long length = Long.parseLong(contentLength.trim());
+                if (length > MAX_BODY_WITH_CHAT) {
                     throw new WebError(413, "body_too_large");
                 }
+                declared = (int) length;
             } catch (NumberFormatException e) {
                 // not a number: count the bytes instead
             }
@@ -136,14 +140,28 @@ final class SubmissionReader {
             return new byte[0];
         }
         try {
-            byte[] bytes = body.readNBytes(MAX_BODY_WITH_CHAT + 1);
-            if (bytes.length > MAX_BODY_WITH_CHAT) {
-                throw new WebError(413, "body_too_large");
+            if (declared >= 0) {
+                // the usual case, read in one go; a body longer than declared is still counted below
+                byte[] bytes = body.readNBytes(declared + 1);
+                if (bytes.length <= declared) {
+                    return bytes;
+                }
+                byte[] rest = body.readNBytes(MAX_BODY_WITH_CHAT + 1 - bytes.length);
+                byte[] all = Arrays.copyOf(bytes, bytes.length + rest.length);
+                System.arraycopy(rest, 0, all, bytes.length, rest.length);
+                return checkLimit(all);
             }
-            return bytes;
+            return checkLimit(body.readNBytes(MAX_BODY_WITH_CHAT + 1));
         } catch (IOException e) {
             throw new WebError(400, "malformed_json");
         }
+    }
+
+    private static byte[] checkLimit(byte[] bytes) {
+        if (bytes.length > MAX_BODY_WITH_CHAT) {
+            throw new WebError(413, "body_too_large");
+        }
+        return bytes;
     }
 
     /** Splits comma- or line-separated links; trims them and drops empty ones. */

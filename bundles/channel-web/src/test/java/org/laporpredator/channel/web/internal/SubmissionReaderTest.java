@@ -208,6 +208,16 @@ public class SubmissionReaderTest {
     }
 
     @Test
+    public void theDeclaredLengthIsReadWholeAndABodyLongerThanDeclaredIsNotCut() {
+        String json = "{\"urls\":\"https://a.example/x\",\"category\":\"CSAM\"}";
+        int length = json.getBytes(StandardCharsets.UTF_8).length;
+        assertEquals(List.of("https://a.example/x"),
+                SubmissionReader.fromJson(JSON, String.valueOf(length), stream(json)).urls());
+        assertEquals(List.of("https://a.example/x"), SubmissionReader.fromJson(JSON, "12", stream(json)).urls());
+        assertEquals(400, error(JSON, String.valueOf(length), stream(json.substring(0, 20))).status());
+    }
+
+    @Test
     public void splitUrls() {
         assertEquals(List.of(), SubmissionReader.splitUrls(null));
         assertEquals(List.of(), SubmissionReader.splitUrls(" , ,\n"));
