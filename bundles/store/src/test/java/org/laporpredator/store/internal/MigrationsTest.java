@@ -5,6 +5,7 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -85,6 +86,11 @@ public class MigrationsTest {
         }
         // V5: the outbox has no index but its primary key
         assertEquals(List.of("PRIMARY KEY"), outboxIndexes());
+        // V7: the tables only the writer writes are locked whole, reports by row
+        assertEquals("R", lockSize("REPORT"));
+        assertEquals("T", lockSize("ITEM"));
+        assertEquals("T", lockSize("REPORT_ITEM"));
+        assertEquals("T", lockSize("OUTBOX"));
         // V4: the store gives ids after the largest one; V6: items stored before are found by their key
         JdbcReportStore store = new JdbcReportStore(db.dataSource, tmp.getRoot().toPath().resolve("k"));
         String reference = store.save(Reports.report(false, null, Reports.item("https://a.example/x"),
@@ -102,6 +108,17 @@ public class MigrationsTest {
             assertEquals("23505", e.getSQLState());
         }
         store.close();
+    }
+
+    private String lockSize(String table) throws SQLException {
+        try (Connection c = db.dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT lockgranularity FROM sys.systables WHERE tablename = ?")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
     }
 
     /** The outbox's indexes: "PRIMARY KEY" for the one on id alone, else the indexed columns. */
