@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reports from many request threads are written by one writer thread, many to a transaction: one
  * commit, one log sync, for the whole batch. Each report runs under its own savepoint, so a report
- * that fails is rolled back alone. A caller gets its reference only after the batch is committed.
+ * that fails is rolled back alone. A caller gets its reference only after the batch is committed; a
+ * second thread wakes the callers so that the writer can start on the next batch at once.
  */
 final class GroupCommit<T> implements AutoCloseable {
 
@@ -46,6 +50,11 @@ final class GroupCommit<T> implements AutoCloseable {
     private final int maxBatch;
     private final BlockingQueue<Pending<T>> queue;
     private final Thread thread;
+    private final ExecutorService acks = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "lapor-store-ack");
+        t.setDaemon(true);
+        return t;
+    });
     private final Map<String, long[]> nextIds = new HashMap<>(); // the writer thread's only
     private volatile boolean open = true;
 
@@ -156,8 +165,13 @@ final class GroupCommit<T> implements AutoCloseable {
                 throw e;
             }
         }
-        written.forEach((p, reference) -> p.result().complete(reference));
         LOG.debug("Committed {} reports in one transaction", written.size());
+        Runnable ack = () -> written.forEach((p, reference) -> p.result().complete(reference));
+        try {
+            acks.execute(ack);
+        } catch (RejectedExecutionException e) {
+            ack.run();
+        }
     }
 
     private static <T> void failAll(List<Pending<T>> batch, RuntimeException failure) {
@@ -172,6 +186,12 @@ final class GroupCommit<T> implements AutoCloseable {
         open = false;
         try {
             thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        acks.shutdown();
+        try {
+            acks.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
