@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_RUN=${1:-15}
 ROUNDS=${ROUNDS:-3}
-WARMUP=${WARMUP:-90} # the JIT needs over a minute of submissions to settle
+WARMUP=${WARMUP:-120} # the JIT and Derby's page cache need about two minutes of submissions to settle
 PORT=${PORT:-8585}
 command -v wrk >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk; }
 TAR=$(ls karaf-assembly/target/lapor-predator-*.tar.gz | head -1)
