@@ -368,8 +368,8 @@ public class JdbcReportStore implements ReportStore {
         try (Connection c = dataSource.getConnection()) {
             return new Stats(
                     count(c, "SELECT COUNT(*) FROM report"),
-                    count(c, "SELECT COUNT(*) FROM item WHERE classification = 'CSAM'"),
-                    count(c, "SELECT COUNT(*) FROM item WHERE classification = 'CSAM' AND removed = TRUE"));
+                    count(c, "SELECT COUNT(*) FROM classification WHERE classification = 'CSAM'"),
+                    count(c, "SELECT COUNT(*) FROM classification WHERE classification = 'CSAM' AND removed = TRUE"));
         } catch (SQLException e) {
             LOG.warn("Counting failed (SQLState {})", e.getSQLState());
             throw new ServiceUnavailable("The counters are not available right now. Please try again later.");

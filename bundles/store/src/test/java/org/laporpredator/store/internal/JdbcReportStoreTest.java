@@ -350,11 +350,22 @@ public class JdbcReportStoreTest {
         store.save(Reports.report(true, null, Reports.item("https://a.example/1"), Reports.item("https://a.example/2")), issuer);
         store.save(Reports.report(true, null, Reports.item("https://a.example/3"), Reports.item("https://a.example/4")), issuer);
         store.save(Reports.report(true, null, Reports.item("https://a.example/1"), Reports.item("https://a.example/5")), issuer);
-        db.update("UPDATE item SET classification = 'CSAM' WHERE dedup_key IN (?, ?, ?)",
+        db.update("INSERT INTO classification (item_id, classification, classified_at)"
+                + " SELECT id, 'CSAM', CURRENT_TIMESTAMP FROM item WHERE dedup_key IN (?, ?, ?)",
                 "web:https://a.example/1", "web:https://a.example/2", "web:https://a.example/3");
-        db.update("UPDATE item SET removed = TRUE WHERE dedup_key IN (?, ?)", "web:https://a.example/1", "web:https://a.example/4");
-        db.update("UPDATE item SET classification = 'NOT_CSAM' WHERE dedup_key = ?", "web:https://a.example/4");
+        db.update("INSERT INTO classification (item_id, classification, removed, classified_at)"
+                + " SELECT id, 'NOT_CSAM', TRUE, CURRENT_TIMESTAMP FROM item WHERE dedup_key = ?", "web:https://a.example/4");
+        db.update("UPDATE classification SET removed = TRUE WHERE item_id = (SELECT id FROM item WHERE dedup_key = ?)",
+                "web:https://a.example/1");
         assertEquals(new Stats(3, 3, 1), store.stats());
+    }
+
+    @Test
+    public void aBrokenWriterConnectionIsReplaced() throws Exception {
+        String first = store.save(Reports.report(true, null, Reports.item("https://a.example/1")), issuer);
+        db.breakConnections();
+        String second = store.save(Reports.report(true, null, Reports.item("https://a.example/2")), issuer);
+        assertEquals(2, db.count("SELECT COUNT(*) FROM report WHERE reference IN (?, ?)", first, second));
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.junit.After;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.laporpredator.api.Stats;
 
 public class MigrationsTest {
 
@@ -68,11 +69,13 @@ public class MigrationsTest {
                     + " first_reported_at, last_reported_at) VALUES (?, ?, 'WEBSITE', 'WEB_PAGE', ?, '{}', 1,"
                     + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", JdbcReportStore.keyHash("web:" + url), "web:" + url, url);
         }
+        db.update("UPDATE item SET classification = 'CSAM', removed = TRUE WHERE dedup_key = 'web:https://b.example/y'");
 
         assertEquals(Migrations.SCRIPTS.size() - 2, migrations.migrate());
 
-        // V3: no unique outbox key, no foreign key to report
-        assertEquals(List.of("ITEM"), foreignKeysOfReportItem());
+        // V3: no unique outbox key, no foreign key to report; V8: none to item either, but an index on item_id
+        assertEquals(List.of(), foreignKeysOfReportItem());
+        assertEquals(List.of("ITEM_ID", "REPORT_ID,POSITION"), indexes("REPORT_ITEM"));
         assertEquals(1, db.update("INSERT INTO outbox (event_type, idempotency_key, reference, payload, created_at)"
                 + " VALUES ('report.created', 'report-12345674', '12345674', '{}', CURRENT_TIMESTAMP)"));
         assertEquals(1, db.count("SELECT COUNT(*) FROM report WHERE reference = '12345674'"));
@@ -85,12 +88,17 @@ public class MigrationsTest {
             assertEquals("23505", e.getSQLState());
         }
         // V5: the outbox has no index but its primary key
-        assertEquals(List.of("PRIMARY KEY"), outboxIndexes());
+        assertEquals(List.of("ID"), indexes("OUTBOX"));
         // V7: the tables only the writer writes are locked whole, reports by row
         assertEquals("R", lockSize("REPORT"));
         assertEquals("T", lockSize("ITEM"));
         assertEquals("T", lockSize("REPORT_ITEM"));
         assertEquals("T", lockSize("OUTBOX"));
+        // V8: classifications live apart from items, earlier ones kept
+        assertEquals(1, db.count("SELECT COUNT(*) FROM classification c JOIN item i ON i.id = c.item_id"
+                + " WHERE i.dedup_key = 'web:https://b.example/y' AND c.classification = 'CSAM' AND c.removed = TRUE"));
+        assertEquals(0, db.count("SELECT COUNT(*) FROM sys.syscolumns k JOIN sys.systables t ON t.tableid = k.referenceid"
+                + " WHERE t.tablename = 'ITEM' AND k.columnname IN ('CLASSIFICATION', 'REMOVED')"));
         // V4: the store gives ids after the largest one; V6: items stored before are found by their key
         JdbcReportStore store = new JdbcReportStore(db.dataSource, tmp.getRoot().toPath().resolve("k"));
         String reference = store.save(Reports.report(false, null, Reports.item("https://a.example/x"),
@@ -107,6 +115,7 @@ public class MigrationsTest {
         } catch (SQLException e) {
             assertEquals("23505", e.getSQLState());
         }
+        assertEquals(new Stats(2, 1, 1), store.stats());
         store.close();
     }
 
@@ -121,19 +130,17 @@ public class MigrationsTest {
         }
     }
 
-    /** The outbox's indexes: "PRIMARY KEY" for the one on id alone, else the indexed columns. */
-    private List<String> outboxIndexes() throws SQLException {
+    /** A table's indexes, each as its columns in order, sorted. */
+    private List<String> indexes(String table) throws SQLException {
         Map<String, String> columns = new TreeMap<>();
         try (Connection c = db.dataSource.getConnection();
-                ResultSet rs = c.getMetaData().getIndexInfo(null, c.getSchema(), "OUTBOX", false, false)) {
+                ResultSet rs = c.getMetaData().getIndexInfo(null, c.getSchema(), table, false, false)) {
             while (rs.next()) {
                 columns.merge(rs.getString("INDEX_NAME"), rs.getString("COLUMN_NAME"), (a, b) -> a + "," + b);
             }
         }
-        List<String> indexes = new ArrayList<>();
-        for (String cols : columns.values()) {
-            indexes.add(cols.equals("ID") ? "PRIMARY KEY" : cols);
-        }
+        List<String> indexes = new ArrayList<>(columns.values());
+        indexes.sort(null);
         return indexes;
     }
 
