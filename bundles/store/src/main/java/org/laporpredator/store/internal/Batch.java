@@ -8,7 +8,10 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
-/** One transaction of the writer: its connection, the statements prepared once for all its reports, new ids. */
+/**
+ * The writer's connection, without auto-commit, with the statements prepared on it, kept from one
+ * transaction to the next; and the new ids.
+ */
 final class Batch implements AutoCloseable {
 
     private final Connection connection;
@@ -16,9 +19,19 @@ final class Batch implements AutoCloseable {
     private final Map<String, long[]> ids;
 
     /** {@code ids}: the next id of each table, kept by the writer from one transaction to the next. */
-    Batch(Connection connection, Map<String, long[]> ids) {
+    Batch(Connection connection, Map<String, long[]> ids) throws SQLException {
         this.connection = connection;
         this.ids = ids;
+        try {
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    Connection connection() {
+        return connection;
     }
 
     PreparedStatement prepare(String sql) throws SQLException {
@@ -49,6 +62,7 @@ final class Batch implements AutoCloseable {
         return next[0]++;
     }
 
+    /** Closes the statements and the connection. */
     @Override
     public void close() throws SQLException {
         SQLException first = null;
@@ -60,6 +74,11 @@ final class Batch implements AutoCloseable {
             }
         }
         statements.clear();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            first = first == null ? e : first;
+        }
         if (first != null) {
             throw first;
         }

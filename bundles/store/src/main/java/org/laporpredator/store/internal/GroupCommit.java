@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -56,6 +55,7 @@ final class GroupCommit<T> implements AutoCloseable {
         return t;
     });
     private final Map<String, long[]> nextIds = new HashMap<>(); // the writer thread's only
+    private Batch statements; // the writer thread's only: its connection, kept until a transaction fails
     private volatile boolean open = true;
 
     GroupCommit(DataSource dataSource, Writer<T> writer, int maxBatch, int capacity) {
@@ -106,6 +106,7 @@ final class GroupCommit<T> implements AutoCloseable {
             queue.drainTo(batch, maxBatch - 1);
             writeWithRetry(batch);
         }
+        discardConnection();
     }
 
     private void writeWithRetry(List<Pending<T>> batch) {
@@ -132,41 +133,50 @@ final class GroupCommit<T> implements AutoCloseable {
     }
 
     private void writeBatch(List<Pending<T>> batch) throws SQLException {
-        Map<Pending<T>, String> written = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection(); Batch statements = new Batch(c, nextIds)) {
-            c.setAutoCommit(false);
-            try {
-                for (Pending<T> p : batch) {
-                    if (p.result().isDone()) {
-                        continue;
-                    }
-                    Savepoint savepoint = c.setSavepoint();
-                    try {
-                        written.put(p, writer.write(statements, p.report()));
-                        c.releaseSavepoint(savepoint);
-                    } catch (SQLException e) {
-                        if (isTransient(e)) {
-                            throw e;
-                        }
-                        c.rollback(savepoint);
-                        nextIds.clear(); // in case a taken id was the cause
-                        LOG.warn("A report could not be stored (SQLState {}, error code {})", e.getSQLState(), e.getErrorCode());
-                        p.result().completeExceptionally(new ServiceUnavailable(NOT_STORED));
-                    } catch (RuntimeException e) {
-                        c.rollback(savepoint);
-                        nextIds.clear();
-                        p.result().completeExceptionally(e);
-                    }
+        List<Pending<T>> written = new ArrayList<>(batch.size());
+        List<String> references = new ArrayList<>(batch.size());
+        if (statements == null) {
+            statements = new Batch(dataSource.getConnection(), nextIds);
+        }
+        Connection c = statements.connection();
+        try {
+            for (Pending<T> p : batch) {
+                if (p.result().isDone()) {
+                    continue;
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c);
-                nextIds.clear(); // read them again from the database
-                throw e;
+                Savepoint savepoint = c.setSavepoint();
+                try {
+                    String reference = writer.write(statements, p.report());
+                    c.releaseSavepoint(savepoint);
+                    written.add(p);
+                    references.add(reference);
+                } catch (SQLException e) {
+                    if (isTransient(e)) {
+                        throw e;
+                    }
+                    c.rollback(savepoint);
+                    nextIds.clear(); // in case a taken id was the cause
+                    LOG.warn("A report could not be stored (SQLState {}, error code {})", e.getSQLState(), e.getErrorCode());
+                    p.result().completeExceptionally(new ServiceUnavailable(NOT_STORED));
+                } catch (RuntimeException e) {
+                    c.rollback(savepoint);
+                    nextIds.clear();
+                    p.result().completeExceptionally(e);
+                }
             }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(c);
+            nextIds.clear(); // read them again from the database
+            discardConnection(); // and take a fresh connection for the next attempt
+            throw e;
         }
         LOG.debug("Committed {} reports in one transaction", written.size());
-        Runnable ack = () -> written.forEach((p, reference) -> p.result().complete(reference));
+        Runnable ack = () -> {
+            for (int i = 0; i < written.size(); i++) {
+                written.get(i).result().complete(references.get(i));
+            }
+        };
         try {
             acks.execute(ack);
         } catch (RejectedExecutionException e) {
@@ -201,9 +211,22 @@ final class GroupCommit<T> implements AutoCloseable {
     }
 
     static boolean isTransient(SQLException e) {
-        // 40001 deadlock (Derby) or serialization failure; 40XL1 Derby lock timeout; 40P01 PostgreSQL deadlock
+        // 40001 deadlock (Derby) or serialization failure; 40XL1 Derby lock timeout; 40P01 PostgreSQL deadlock;
+        // class 08, a broken connection: the next attempt takes a fresh one
         String state = e.getSQLState();
-        return "40001".equals(state) || "40XL1".equals(state) || "40P01".equals(state);
+        return "40001".equals(state) || "40XL1".equals(state) || "40P01".equals(state)
+                || state != null && state.startsWith("08");
+    }
+
+    private void discardConnection() {
+        if (statements != null) {
+            try {
+                statements.close();
+            } catch (SQLException e) {
+                LOG.debug("Closing the writer's connection failed (SQLState {})", e.getSQLState());
+            }
+            statements = null;
+        }
     }
 
     private static void pause(int attempt) {

@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 
@@ -18,6 +20,7 @@ final class TestDb {
     /** The database, or a failure to connect while {@link #down} is set. */
     final DataSource dataSource;
     volatile boolean down;
+    private final List<Connection> handedOut = new CopyOnWriteArrayList<>();
 
     TestDb() {
         derby.setDatabaseName(name);
@@ -28,11 +31,25 @@ final class TestDb {
                         throw new SQLException("database down", "08001");
                     }
                     try {
-                        return method.invoke(derby, args);
+                        Object result = method.invoke(derby, args);
+                        if (result instanceof Connection c) {
+                            handedOut.add(c);
+                        }
+                        return result;
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
                 });
+    }
+
+    /** Closes every connection handed out so far, as a database restart would break them. */
+    void breakConnections() throws SQLException {
+        for (Connection c : handedOut) {
+            if (!c.isClosed()) {
+                c.rollback();
+                c.close();
+            }
+        }
     }
 
     long count(String sql, Object... args) throws SQLException {
