@@ -124,11 +124,7 @@ final class Migrations {
             if (code != null) {
                 code.apply(c);
             } else {
-                try (Statement s = c.createStatement()) {
-                    for (String sql : statements(read("/db/" + dialect + "/" + script))) {
-                        s.execute(sql);
-                    }
-                }
+                execute(c, statements(read("/db/" + dialect + "/" + script)));
             }
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
@@ -166,21 +162,11 @@ final class Migrations {
                 }
             }
         }
-        try (ResultSet rs = c.getMetaData().getImportedKeys(null, c.getSchema(), "REPORT_ITEM")) {
-            while (rs.next()) {
-                if ("REPORT".equals(rs.getString("PKTABLE_NAME"))) {
-                    drops.add("ALTER TABLE report_item DROP CONSTRAINT \"" + rs.getString("FK_NAME") + "\"");
-                }
-            }
-        }
+        drops.addAll(dropForeignKeys(c, "REPORT_ITEM", "REPORT"));
         if (drops.size() != 2) {
             throw new SQLException("Expected the outbox unique key and the report_item foreign key, found " + drops.size());
         }
-        try (Statement s = c.createStatement()) {
-            for (String sql : drops) {
-                s.execute(sql);
-            }
-        }
+        execute(c, drops);
     }
 
     /**
@@ -221,14 +207,7 @@ final class Migrations {
      * item_id for "which reports name this item". Code, because Derby named that foreign key itself.
      */
     static void classificationApart(Connection c) throws SQLException {
-        List<String> sql = new ArrayList<>();
-        try (ResultSet rs = c.getMetaData().getImportedKeys(null, c.getSchema(), "REPORT_ITEM")) {
-            while (rs.next()) {
-                if ("ITEM".equals(rs.getString("PKTABLE_NAME"))) {
-                    sql.add("ALTER TABLE report_item DROP CONSTRAINT \"" + rs.getString("FK_NAME") + "\"");
-                }
-            }
-        }
+        List<String> sql = dropForeignKeys(c, "REPORT_ITEM", "ITEM");
         if (sql.size() != 1) {
             throw new SQLException("Expected the report_item foreign key to item, found " + sql.size());
         }
@@ -243,9 +222,26 @@ final class Migrations {
         sql.add("DROP INDEX item_classification_ix");
         sql.add("ALTER TABLE item DROP COLUMN classification");
         sql.add("ALTER TABLE item DROP COLUMN removed");
+        execute(c, sql);
+    }
+
+    /** Statements dropping the foreign keys from {@code table} to {@code parent} (names as Derby stores them). */
+    private static List<String> dropForeignKeys(Connection c, String table, String parent) throws SQLException {
+        List<String> drops = new ArrayList<>();
+        try (ResultSet rs = c.getMetaData().getImportedKeys(null, c.getSchema(), table)) {
+            while (rs.next()) {
+                if (parent.equals(rs.getString("PKTABLE_NAME"))) {
+                    drops.add("ALTER TABLE " + table + " DROP CONSTRAINT \"" + rs.getString("FK_NAME") + "\"");
+                }
+            }
+        }
+        return drops;
+    }
+
+    private static void execute(Connection c, List<String> statements) throws SQLException {
         try (Statement s = c.createStatement()) {
-            for (String statement : sql) {
-                s.execute(statement);
+            for (String sql : statements) {
+                s.execute(sql);
             }
         }
     }
