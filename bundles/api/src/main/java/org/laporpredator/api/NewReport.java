@@ -2,14 +2,24 @@ package org.laporpredator.api;
 
 import java.util.List;
 
-/** A validated report with its parsed items, ready to be stored in one transaction. */
+/**
+ * A validated report with its parsed items, ready to be stored in one transaction.
+ *
+ * @param idempotency the sender's retry key, stored with the report so a retry finds it; or null
+ */
 public record NewReport(String channel, Category category, PlatformHint platformHint, String description,
-        String language, boolean anonymous, String contact, List<NewItem> items) {
+        String language, boolean anonymous, String contact, List<NewItem> items, IdempotencyKey idempotency) {
 
     public NewReport {
         items = List.copyOf(items);
         if (anonymous) {
             contact = null;
         }
+    }
+
+    /** A report without an idempotency key. */
+    public NewReport(String channel, Category category, PlatformHint platformHint, String description,
+            String language, boolean anonymous, String contact, List<NewItem> items) {
+        this(channel, category, platformHint, description, language, anonymous, contact, items, null);
     }
 }

@@ -16,6 +16,13 @@ public interface ReportStore {
      */
     String save(NewReport report, ReferenceIssuer references);
 
+    /**
+     * The report stored under an idempotency key, if any; keys are kept for a day.
+     *
+     * @param keyHash {@link IdempotencyKey#keyHash()}
+     */
+    Optional<IdempotencyKey.Stored> idempotent(String keyHash);
+
     /** The status of a report, empty when no report has that reference. */
     Optional<StatusRecord> status(String reference);
 

@@ -14,12 +14,28 @@ import java.util.List;
  * @param contact      how to reach the reporter, or null; ignored when anonymous
  * @param language     the reporter's language ({@code ms} or {@code en})
  * @param chatExport   a WhatsApp chat export (.txt) as text, or null
+ * @param client       an opaque key of the sender (for the web, its address group), used only to limit
+ *                     submissions per client in memory; never stored or logged; null when unknown
+ * @param idempotencyKey the sender's key for retries of this submission (HTTP {@code Idempotency-Key}), or null
  */
 public record Submission(String channel, PlatformHint platformHint, List<String> urls, Category category,
-        String description, boolean anonymous, String contact, String language, String chatExport) {
+        String description, boolean anonymous, String contact, String language, String chatExport,
+        String client, String idempotencyKey) {
 
     public Submission {
         urls = urls == null ? List.of() : List.copyOf(urls);
+    }
+
+    /** A submission without a client key or idempotency key. */
+    public Submission(String channel, PlatformHint platformHint, List<String> urls, Category category,
+            String description, boolean anonymous, String contact, String language, String chatExport) {
+        this(channel, platformHint, urls, category, description, anonymous, contact, language, chatExport, null, null);
+    }
+
+    /** The same submission from the given client with the given idempotency key. */
+    public Submission from(String client, String idempotencyKey) {
+        return new Submission(channel, platformHint, urls, category, description, anonymous, contact, language,
+                chatExport, client, idempotencyKey);
     }
 
     /** A submission without a chat export. */

@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public final class LinkFinder {
 
-    /** At most this many links are returned. */
+    /** At most this many links are returned by {@link #find(String)}. */
     public static final int MAX_LINKS = 500;
 
     /** File extensions that are also top-level domains: "notes.zip" alone, without a path, is a file name. */
@@ -27,13 +27,18 @@ public final class LinkFinder {
     private LinkFinder() {
     }
 
-    /** The link texts as they appear in the text, in order, each once. */
+    /** The link texts as they appear in the text, in order, each once; at most {@link #MAX_LINKS}. */
     public static List<String> find(String text) {
+        return find(text, MAX_LINKS);
+    }
+
+    /** The first {@code max} link texts as they appear in the text, in order, each once. */
+    public static List<String> find(String text, int max) {
         List<String> out = new ArrayList<>();
         if (text == null) {
             return out;
         }
-        new Scan(text, out).run();
+        new Scan(text, out, max).run();
         return out;
     }
 
@@ -48,15 +53,18 @@ public final class LinkFinder {
         /** Whether a last label is a top-level domain the list names. */
         private final Map<String, Boolean> tlds = new HashMap<>();
 
-        Scan(String text, List<String> out) {
+        private final int max;
+
+        Scan(String text, List<String> out, int max) {
             this.t = text;
             this.out = out;
+            this.max = max;
         }
 
         void run() {
             int n = t.length();
             int i = 0;
-            while (i < n && out.size() < MAX_LINKS) {
+            while (i < n && out.size() < max) {
                 while (i < n && isSeparator(t.charAt(i))) {
                     i++;
                 }
@@ -73,10 +81,10 @@ public final class LinkFinder {
         /** Looks for links in t[from, to), a run of characters without separators. */
         private void token(int from, int to) {
             int p = from;
-            while (p < to && out.size() < MAX_LINKS) {
+            while (p < to && out.size() < max) {
                 int s = nextScheme(p, to);
                 int segmentEnd = s < 0 ? to : s;
-                while (p < segmentEnd && out.size() < MAX_LINKS) {
+                while (p < segmentEnd && out.size() < max) {
                     p = withoutScheme(p, segmentEnd);
                 }
                 if (s < 0) {

@@ -20,4 +20,17 @@ public @interface CoreConfig {
 
     @AttributeDefinition(description = "Most items in one report, counting links found in the description and chat export")
     int maxItems() default 500;
+
+    @AttributeDefinition(description = "Longest run of base64 or hex taken in any field; longer runs are refused as media")
+    int maxEncodedRun() default 512;
+
+    @AttributeDefinition(description = "Reports one client may send per minute, after its burst")
+    int submissionsPerMinute() default 10;
+
+    @AttributeDefinition(description = "Reports one client may send at once before the per-minute rate applies")
+    int submissionBurst() default 20;
+
+    @AttributeDefinition(required = false, description = "Reverse proxies whose Forwarded / X-Forwarded-For headers are"
+            + " believed: addresses or networks, comma-separated (e.g. 127.0.0.1, 10.0.0.0/8). Empty: none")
+    String trustedProxies() default "";
 }

@@ -6,9 +6,11 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import org.laporpredator.api.IdempotencyKey;
 import org.laporpredator.api.ItemSource;
 import org.laporpredator.api.NewItem;
 import org.laporpredator.api.NewReport;
+import org.laporpredator.api.RateLimiter;
 import org.laporpredator.api.Receipt;
 import org.laporpredator.api.ReceiptItem;
 import org.laporpredator.api.ReferenceIssuer;
@@ -17,6 +19,7 @@ import org.laporpredator.api.ReportStatus;
 import org.laporpredator.api.ReportStore;
 import org.laporpredator.api.Submission;
 import org.laporpredator.api.SubmissionRejected;
+import org.laporpredator.api.TooManySubmissions;
 import org.laporpredator.chat.ChatExport;
 import org.laporpredator.chat.ChatExportException;
 import org.laporpredator.chat.ChatMessage;
@@ -34,7 +37,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
-/** validate → parse every link → store report, items and outbox in one transaction → receipt. */
+/** media check → validate → parse every link → rate limit → store report, items and outbox in one transaction → receipt. */
 @Component(service = ReportIntake.class, configurationPid = IntakePipeline.PID)
 @Designate(ocd = CoreConfig.class)
 public class IntakePipeline implements ReportIntake {
@@ -44,19 +47,25 @@ public class IntakePipeline implements ReportIntake {
     private final ReportStore store;
     private final ReferenceIssuer references;
     private final ParserRegistry parsers = new ParserRegistry();
+    private final Idempotency idempotency;
     private volatile Validator validator;
+    private volatile MediaGuard media;
+    private volatile RateLimiter limiter;
     private volatile int maxItems;
 
     @Activate
     public IntakePipeline(@Reference ReportStore store, @Reference ReferenceIssuer references, CoreConfig config) {
         this.store = store;
         this.references = references;
+        this.idempotency = new Idempotency(store);
         modified(config);
     }
 
     @Modified
     void modified(CoreConfig config) {
         this.validator = Validator.of(config);
+        this.media = new MediaGuard(config.maxEncodedRun());
+        this.limiter = new RateLimiter(config.submissionsPerMinute(), config.submissionBurst(), System::nanoTime);
         this.maxItems = config.maxItems();
     }
 
@@ -70,8 +79,13 @@ public class IntakePipeline implements ReportIntake {
         parsers.remove(parser);
     }
 
+    /**
+     * Media first, then the limits and the links; a retry under a known idempotency key answers the first
+     * report's receipt; then the client's rate; then one transaction.
+     */
     @Override
     public Receipt submit(Submission submission) {
+        media.check(submission);
         Validator check = validator;
         List<Validator.Candidate> candidates = check.validate(submission, parsers::claimsScheme);
         Items items = new Items(maxItems);
@@ -79,7 +93,7 @@ public class IntakePipeline implements ReportIntake {
             items.add(c.input(), parsers.parse(c.url()), ItemSource.URLS, null);
         }
         if (submission.description() != null) {
-            for (String text : LinkFinder.find(submission.description())) {
+            for (String text : LinkFinder.find(submission.description(), Integer.MAX_VALUE)) {
                 Url url = check.found(text, parsers::claimsScheme);
                 if (url != null) {
                     items.add(text, parsers.parse(url), ItemSource.DESCRIPTION, null);
@@ -94,11 +108,24 @@ public class IntakePipeline implements ReportIntake {
         }
         String contact = submission.anonymous() || submission.contact() == null || submission.contact().isBlank()
                 ? null : submission.contact().strip();
+        IdempotencyKey key = Idempotency.key(submission);
         NewReport report = new NewReport(submission.channel(), submission.category(), submission.platformHint(),
                 blankToNull(submission.description()), Validator.language(submission.language()),
-                submission.anonymous(), contact, items.items);
-        String reference = store.save(report, references);
-        return new Receipt(reference, ReportStatus.RECEIVED, items.receipt);
+                submission.anonymous(), contact, items.items, key);
+        if (key == null) {
+            return new Receipt(save(submission, report), ReportStatus.RECEIVED, items.receipt);
+        }
+        return new Receipt(idempotency.once(key, () -> save(submission, report)), ReportStatus.RECEIVED, items.receipt);
+    }
+
+    private String save(Submission submission, NewReport report) {
+        if (submission.client() != null) {
+            long wait = limiter.acquire(submission.channel() + " " + submission.client());
+            if (wait > 0) {
+                throw new TooManySubmissions(wait);
+            }
+        }
+        return store.save(report, references);
     }
 
     /** Links, invites and phone numbers of a chat export, each with its message's time. */
@@ -114,7 +141,7 @@ public class IntakePipeline implements ReportIntake {
             throw new SubmissionRejected("invalid_chat_export", e.getMessage());
         }
         for (ChatMessage m : messages) {
-            List<String> links = LinkFinder.find(m.text());
+            List<String> links = LinkFinder.find(m.text(), Integer.MAX_VALUE);
             for (String text : links) {
                 Url url = check.found(text, parsers::claimsScheme);
                 if (url != null) {

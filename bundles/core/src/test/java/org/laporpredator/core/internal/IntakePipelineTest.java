@@ -1,7 +1,9 @@
 package org.laporpredator.core.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -10,8 +12,16 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.Test;
 import org.laporpredator.api.Category;
+import org.laporpredator.api.IdempotencyKey;
 import org.laporpredator.api.ItemSource;
 import org.laporpredator.api.ReceiptItem;
 import org.laporpredator.api.NewReport;
@@ -22,20 +32,34 @@ import org.laporpredator.api.Stats;
 import org.laporpredator.api.StatusRecord;
 import org.laporpredator.api.Submission;
 import org.laporpredator.api.SubmissionRejected;
+import org.laporpredator.api.IdempotencyKeyReused;
+import org.laporpredator.api.TooManySubmissions;
 import org.laporpredator.spi.Modules;
 import org.laporpredator.spi.ParsedItem;
 import org.laporpredator.spi.PlatformParser;
 
 public class IntakePipelineTest {
 
-    /** Keeps what it was asked to save. */
-    static final class RecordingStore implements ReportStore {
-        NewReport saved;
+    /** Keeps what it was asked to save, and the idempotency keys as the real store does. */
+    static class RecordingStore implements ReportStore {
+        volatile NewReport saved;
+        final AtomicInteger saves = new AtomicInteger();
+        final Map<String, IdempotencyKey.Stored> keys = new ConcurrentHashMap<>();
 
         @Override
         public String save(NewReport report, ReferenceIssuer references) {
             saved = report;
-            return references.next();
+            saves.incrementAndGet();
+            String reference = references.next();
+            if (report.idempotency() != null) {
+                keys.put(report.idempotency().keyHash(), new IdempotencyKey.Stored(reference, report.idempotency().fingerprint()));
+            }
+            return reference;
+        }
+
+        @Override
+        public Optional<IdempotencyKey.Stored> idempotent(String keyHash) {
+            return Optional.ofNullable(keys.get(keyHash));
         }
 
         @Override
@@ -55,13 +79,21 @@ public class IntakePipelineTest {
     }
 
     static CoreConfig defaults() {
+        return config(5, 10, 20);
+    }
+
+    static CoreConfig config(int maxItems, int perMinute, int burst) {
         return new CoreConfig() {
             @Override public Class<? extends Annotation> annotationType() { return CoreConfig.class; }
             @Override public int maxUrls() { return 50; }
             @Override public int maxUrlLength() { return 2048; }
             @Override public int maxDescriptionLength() { return 10_000; }
             @Override public int maxContactLength() { return 500; }
-            @Override public int maxItems() { return 5; }
+            @Override public int maxItems() { return maxItems; }
+            @Override public int maxEncodedRun() { return 512; }
+            @Override public int submissionsPerMinute() { return perMinute; }
+            @Override public int submissionBurst() { return burst; }
+            @Override public String trustedProxies() { return ""; }
         };
     }
 
@@ -183,5 +215,127 @@ public class IntakePipelineTest {
         store.saved = null;
         rejected("no_urls", new Submission("web", null, List.of(), Category.OTHER, "no links here", true, null, "en",
                 "31/12/2023, 21:41 - Ali: no links either"));
+    }
+
+    @Test
+    public void mediaIsRefusedInEveryFieldAndNothingIsStored() {
+        rejected("media_not_accepted", withText("look: data:image/png;base64,iVBORw0KGgo", null));
+        rejected("media_not_accepted", new Submission("web", null, List.of("https://bad.example/?img=DATA%3Aimage%2Fpng%3Bbase64%2CiVBOR"),
+                Category.CSAM, null, true, null, "en"));
+        rejected("media_not_accepted", withText(null, "31/12/2023, 21:41 - A: data:image/jpeg;base64,/9j/4AAQ\n"));
+        rejected("media_not_accepted", withText("x".repeat(600), null));
+    }
+
+    @Test
+    public void aDescriptionWithMoreLinksThanItemsIsRefusedNotCut() {
+        IntakePipeline big = new IntakePipeline(store, () -> "12345674", config(500, 10, 20));
+        StringBuilder links = new StringBuilder();
+        for (int i = 0; i < 501; i++) {
+            links.append("s").append(i).append(".my ");
+        }
+        try {
+            big.submit(new Submission("web", null, List.of(), Category.CSAM, links.toString(), true, null, "en"));
+            fail();
+        } catch (SubmissionRejected e) {
+            assertEquals("too_many_items", e.code());
+        }
+        assertNull(store.saved);
+        // the same link 600 times is one item
+        big.submit(new Submission("web", null, List.of(), Category.CSAM, "https://same.example/ ".repeat(450), true, null, "en"));
+        assertEquals(1, store.saved.items().size());
+    }
+
+    @Test
+    public void eachClientHasItsOwnRate() {
+        IntakePipeline limited = new IntakePipeline(store, () -> "12345674", config(5, 1, 3));
+        Submission s = new Submission("web", null, List.of("https://bad.example/"), Category.CSAM, null, true, null, "en");
+        for (int i = 0; i < 3; i++) {
+            limited.submit(s.from("192.0.2.1", null));
+        }
+        TooManySubmissions e = assertThrows(TooManySubmissions.class, () -> limited.submit(s.from("192.0.2.1", null)));
+        assertTrue(e.retryAfterSeconds() >= 1 && e.retryAfterSeconds() <= 60);
+        assertEquals("nothing more was stored", 3, store.saves.get());
+        limited.submit(s.from("192.0.2.2", null));
+        limited.submit(s); // a channel that cannot tell its clients apart is not limited here
+        assertEquals(5, store.saves.get());
+    }
+
+    @Test
+    public void aRetryWithTheSameKeyAnswersTheFirstReceipt() {
+        AtomicInteger n = new AtomicInteger();
+        String[] refs = {"12345674", "23456781"};
+        IntakePipeline p = new IntakePipeline(store, () -> refs[n.getAndIncrement() % 2], defaults());
+        Submission s = new Submission("web", null, List.of("https://bad.example/"), Category.CSAM, "seen", false,
+                "me@example.my", "en").from("192.0.2.1", "key-1");
+        Receipt first = p.submit(s);
+        Receipt again = p.submit(s);
+        assertEquals(first.reference(), again.reference());
+        assertEquals(first.items(), again.items());
+        assertEquals(1, store.saves.get());
+        // another key is another report; the same key from another channel too
+        assertEquals("23456781", p.submit(s.from("192.0.2.1", "key-2")).reference());
+        Submission email = new Submission("channel-email", null, s.urls(), s.category(), s.description(), false,
+                s.contact(), "en").from(null, "key-1");
+        p.submit(email);
+        assertEquals(3, store.saves.get());
+    }
+
+    @Test
+    public void theSameKeyWithOtherContentIsRefused() {
+        Submission s = new Submission("web", null, List.of("https://bad.example/"), Category.CSAM, null, true, null, "en");
+        pipeline.submit(s.from(null, "k"));
+        store.saved = null;
+        for (Submission other : List.of(
+                new Submission("web", null, List.of("https://other.example/"), Category.CSAM, null, true, null, "en"),
+                new Submission("web", null, List.of("https://bad.example/"), Category.GROOMING, null, true, null, "en"),
+                new Submission("web", null, List.of("https://bad.example/"), Category.CSAM, "more", true, null, "en"))) {
+            IdempotencyKeyReused e = assertThrows(IdempotencyKeyReused.class, () -> pipeline.submit(other.from(null, "k")));
+            assertEquals("idempotency_key_reused", e.code());
+        }
+        assertNull(store.saved);
+        assertEquals(1, store.saves.get());
+    }
+
+    @Test
+    public void aDoubleClickStoresOneReport() throws Exception {
+        CountDownLatch inSave = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ReportStore slow = new RecordingStore() {
+            @Override
+            public String save(NewReport report, ReferenceIssuer references) {
+                inSave.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.save(report, references);
+            }
+        };
+        IntakePipeline p = new IntakePipeline(slow, () -> "12345674", defaults());
+        Submission s = new Submission("web", null, List.of("https://bad.example/"), Category.CSAM, null, true, null, "en")
+                .from("192.0.2.1", "click");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Receipt> first = pool.submit(() -> p.submit(s));
+            assertTrue(inSave.await(10, TimeUnit.SECONDS));
+            Future<Receipt> second = pool.submit(() -> p.submit(s));
+            release.countDown();
+            assertEquals(first.get(10, TimeUnit.SECONDS).reference(), second.get(10, TimeUnit.SECONDS).reference());
+            assertEquals(1, ((RecordingStore) slow).saves.get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    public void fingerprintsTellContentApartButNotTheContactItself() {
+        Submission a = new Submission("web", null, List.of("https://a.example/"), Category.CSAM, null, false, "012-3456789", "en");
+        Submission b = new Submission("web", null, List.of("https://a.example/"), Category.CSAM, null, false, "019-8765432", "en");
+        Submission c = new Submission("web", null, List.of("https://a.example/", ""), Category.CSAM, null, false, "012-3456789", "en");
+        assertEquals(Idempotency.fingerprint(a), Idempotency.fingerprint(b));
+        assertNotEquals(Idempotency.fingerprint(a), Idempotency.fingerprint(c));
+        assertNotEquals(Idempotency.fingerprint(a), Idempotency.fingerprint(
+                new Submission("web", null, a.urls(), Category.CSAM, null, true, null, "en")));
     }
 }

@@ -25,6 +25,8 @@ final class Responses {
     static Response json(int status, Object body) {
         try {
             return Response.status(status).type(MediaType.APPLICATION_JSON + ";charset=utf-8")
+                    .header("Cache-Control", "no-store")
+                    .header("X-Content-Type-Options", "nosniff")
                     .entity(JSON.writeValueAsString(body)).build();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -1,6 +1,8 @@
 package org.laporpredator.status.internal;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +16,8 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import org.laporpredator.api.ClientAddresses;
+import org.laporpredator.api.Clients;
 import org.laporpredator.api.ReferenceNumbers;
 import org.laporpredator.api.ServiceUnavailable;
 import org.laporpredator.api.StatusLookup;
@@ -34,6 +38,9 @@ public class StatusResource {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile StatusLookup lookup;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile Clients clients;
+
 
     @GET
     public Response status(@PathParam("reference") String reference, @QueryParam("lang") String lang,
@@ -52,7 +59,7 @@ public class StatusResource {
         }
         Optional<StatusRecord> found;
         try {
-            found = l.find(reference, request == null ? "?" : request.getRemoteAddr());
+            found = l.find(reference, client(clients, request));
         } catch (StatusLookup.TooManyLookups e) {
             return Response.fromResponse(Responses.error(429, "too_many_requests", e.getMessage()))
                     .header("Retry-After", e.retryAfterSeconds()).build();
@@ -66,9 +73,20 @@ public class StatusResource {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reference", r.reference());
         body.put("status", r.status().name());
-        body.put("updatedAt", r.updatedAt().toString());
+        body.put("updatedAt", r.updatedOn() == null ? null : r.updatedOn().toString());
         body.put("message", r.status().message(language(lang, acceptLanguage)));
         return Responses.json(200, body);
+    }
+
+    /** The client's key for the rate limit; without the core's {@link Clients}, no proxy is trusted. */
+    static String client(Clients clients, HttpServletRequest request) {
+        if (request == null) {
+            return "?";
+        }
+        List<String> forwarded = Collections.list(request.getHeaders("Forwarded"));
+        List<String> forwardedFor = Collections.list(request.getHeaders("X-Forwarded-For"));
+        return clients != null ? clients.client(request.getRemoteAddr(), forwarded, forwardedFor)
+                : ClientAddresses.DIRECT.client(request.getRemoteAddr(), forwarded, forwardedFor);
     }
 
     static String language(String lang, String acceptLanguage) {

@@ -2,6 +2,7 @@ package org.laporpredator.status.internal;
 
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.laporpredator.api.RateLimiter;
 import org.laporpredator.api.ReportStore;
 import org.laporpredator.api.Stats;
 import org.laporpredator.api.StatusLookup;
@@ -47,7 +48,7 @@ public class StatusService implements StatusLookup {
         }
         long deadline = System.nanoTime() + lookupNanos;
         try {
-            return store.status(reference);
+            return store.status(reference).map(StatusRecord::coarse); // the day only: the time of a change tells too much
         } finally {
             sleepUntil(deadline);
         }

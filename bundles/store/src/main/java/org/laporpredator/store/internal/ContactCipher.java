@@ -24,7 +24,10 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Encrypts reporter contact details at rest: AES-256-GCM, a fresh 12-byte IV per value, a 128-bit tag,
  * the report's reference as associated data (a value cannot be moved to another report). Stored as
- * IV || ciphertext-with-tag. The key is a Base64 file, created on first start and kept by the admin.
+ * IV || ciphertext-with-tag. The plaintext is padded to a multiple of {@value #BLOCK} bytes (a zero byte,
+ * the length in two bytes, the UTF-8, zeros), so the stored length does not tell how long a contact is;
+ * values stored before padding (plain UTF-8, which never starts with a zero byte) still decrypt.
+ * The key is a Base64 file, created on first start and kept by the admin.
  */
 final class ContactCipher {
 
@@ -32,6 +35,9 @@ final class ContactCipher {
     private static final int KEY_BYTES = 32;
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
+    /** Padded plaintexts are a multiple of this long; every contact of up to 509 UTF-8 bytes is one block. */
+    static final int BLOCK = 512;
+    private static final int HEADER = 3;
 
     private final SecretKey key;
     private final SecureRandom random;
@@ -62,7 +68,9 @@ final class ContactCipher {
             Cipher cipher = Cipher.getInstance(TRANSFORMATION);
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(reference.getBytes(StandardCharsets.US_ASCII));
-            byte[] sealed = cipher.doFinal(contact.getBytes(StandardCharsets.UTF_8));
+            byte[] padded = pad(contact.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(padded);
+            Arrays.fill(padded, (byte) 0);
             return ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
@@ -79,10 +87,34 @@ final class ContactCipher {
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 0, IV_BYTES));
             cipher.updateAAD(reference.getBytes(StandardCharsets.US_ASCII));
             byte[] plain = cipher.doFinal(stored, IV_BYTES, stored.length - IV_BYTES);
-            return new String(plain, StandardCharsets.UTF_8);
+            return unpad(plain);
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("Stored contact cannot be decrypted: wrong key, wrong report or damaged data");
         }
+    }
+
+    static byte[] pad(byte[] utf8) {
+        if (utf8.length > 0xffff) {
+            throw new IllegalArgumentException("Contact too long");
+        }
+        int blocks = (HEADER + utf8.length + BLOCK - 1) / BLOCK;
+        byte[] out = new byte[blocks * BLOCK];
+        out[0] = 0;
+        out[1] = (byte) (utf8.length >>> 8);
+        out[2] = (byte) utf8.length;
+        System.arraycopy(utf8, 0, out, HEADER, utf8.length);
+        return out;
+    }
+
+    static String unpad(byte[] plain) {
+        if (plain.length == 0 || plain[0] != 0) {
+            return new String(plain, StandardCharsets.UTF_8); // stored before padding
+        }
+        int length = plain.length < HEADER ? -1 : (plain[1] & 0xff) << 8 | plain[2] & 0xff;
+        if (length < 0 || HEADER + length > plain.length) {
+            throw new IllegalArgumentException("Stored contact is damaged");
+        }
+        return new String(plain, HEADER, length, StandardCharsets.UTF_8);
     }
 
     // Writes the key to a temporary owner-only file, then moves it into place in one step,

@@ -17,6 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.laporpredator.api.ServiceUnavailable;
 import org.slf4j.Logger;
@@ -41,7 +42,28 @@ final class GroupCommit<T> implements AutoCloseable {
     private static final int MAX_ATTEMPTS = 3;
     private static final long WAIT_SECONDS = 60;
 
-    private record Pending<T>(T report, CompletableFuture<String> result) {
+    /**
+     * A report waiting for the writer. Once the writer has claimed it, its outcome is the transaction's;
+     * before that its caller may cancel it, and the writer then skips it.
+     */
+    private record Pending<T>(T report, CompletableFuture<String> result, AtomicInteger state) {
+        static final int QUEUED = 0;
+        static final int CLAIMED = 1;
+        static final int CANCELLED = 2;
+
+        Pending(T report) {
+            this(report, new CompletableFuture<>(), new AtomicInteger(QUEUED));
+        }
+
+        /** The writer's: true when the report is to be written (again, after a failed attempt). */
+        boolean claim() {
+            return state.compareAndSet(QUEUED, CLAIMED) || state.get() == CLAIMED;
+        }
+
+        /** The caller's: true when the writer will never write it. */
+        boolean cancel() {
+            return state.compareAndSet(QUEUED, CANCELLED);
+        }
     }
 
     private final DataSource dataSource;
@@ -68,25 +90,48 @@ final class GroupCommit<T> implements AutoCloseable {
         thread.start();
     }
 
-    /** Blocks until the report is committed; its reference. */
+    /**
+     * Blocks until the report is committed; its reference. A report still queued after the wait is
+     * cancelled, so the caller is told it was not stored only when it never will be; one the writer has
+     * begun is waited for to the end.
+     */
     String submit(T report) {
-        Pending<T> p = new Pending<>(report, new CompletableFuture<>());
+        return submit(report, WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    String submit(T report, long wait, TimeUnit unit) {
+        Pending<T> p = new Pending<>(report);
         if (!open || !queue.offer(p)) {
             throw new ServiceUnavailable(NOT_STORED);
         }
+        boolean interrupted = false;
         try {
-            return p.result().get(WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServiceUnavailable(NOT_STORED);
-        } catch (TimeoutException e) {
-            LOG.warn("A report was not committed within {} s", WAIT_SECONDS);
-            throw new ServiceUnavailable(NOT_STORED);
+            try {
+                return p.result().get(wait, unit);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (TimeoutException e) {
+                LOG.warn("A report was not committed within {} {}", wait, unit);
+            }
+            if (p.cancel()) {
+                throw new ServiceUnavailable(NOT_STORED);
+            }
+            while (true) { // the writer has it: its outcome is the caller's answer
+                try {
+                    return p.result().get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException) {
                 throw (RuntimeException) e.getCause();
             }
             throw new ServiceUnavailable(NOT_STORED);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -141,8 +186,8 @@ final class GroupCommit<T> implements AutoCloseable {
         Connection c = statements.connection();
         try {
             for (Pending<T> p : batch) {
-                if (p.result().isDone()) {
-                    continue;
+                if (p.result().isDone() || !p.claim()) {
+                    continue; // failed alone in an earlier attempt, or cancelled by its caller
                 }
                 Savepoint savepoint = c.setSavepoint();
                 try {

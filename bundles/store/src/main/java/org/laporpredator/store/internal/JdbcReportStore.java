@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +28,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.laporpredator.api.IdempotencyKey;
 import org.laporpredator.api.NewItem;
 import org.laporpredator.api.NewReport;
 import org.laporpredator.api.ReferenceIssuer;
@@ -69,6 +74,8 @@ public class JdbcReportStore implements ReportStore {
     private static final int QUEUE_CAPACITY = 10_000;
     private static final String NOT_STORED = GroupCommit.NOT_STORED;
     private static final HexFormat HEX = HexFormat.of();
+    /** How long an idempotency key is kept. */
+    static final Duration IDEMPOTENCY_KEPT = Duration.ofHours(24);
 
     @ObjectClassDefinition(name = "Lapor Predator store", description = "JDBC store of reports, items and the partner outbox")
     public @interface Config {
@@ -84,6 +91,11 @@ public class JdbcReportStore implements ReportStore {
     private final TakenReferences taken;
     private final KnownItems knownItems; // the writer thread's only
     private final GroupCommit<Job> writer;
+    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "lapor-store-housekeeping");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Activate
     public JdbcReportStore(@Reference(name = "dataSource", target = "(dataSourceName=lapor)") DataSource dataSource,
@@ -102,6 +114,7 @@ public class JdbcReportStore implements ReportStore {
             throw new IllegalStateException("Cannot prepare the database: its schema or its references (SQLState " + e.getSQLState() + ")", e);
         }
         this.writer = new GroupCommit<>(dataSource, this::write, MAX_BATCH, QUEUE_CAPACITY);
+        this.housekeeping.scheduleWithFixedDelay(() -> purgeIdempotencyKeys(Times.now()), 1, 60, TimeUnit.MINUTES);
     }
 
     static Path keyFile(String configured) {
@@ -152,6 +165,7 @@ public class JdbcReportStore implements ReportStore {
 
     @Deactivate
     void close() {
+        housekeeping.shutdownNow();
         writer.close();
     }
 
@@ -161,6 +175,9 @@ public class JdbcReportStore implements ReportStore {
         Map<String, Long> itemIds = upsertItems(c, job.report().items(), job.hashes(), job.now());
         linkItems(c, saved.id(), job.report().items(), job.hashes(), itemIds);
         insertOutbox(c, saved.drawn(), job.now());
+        if (job.report().idempotency() != null) {
+            insertIdempotencyKey(c, job.report().idempotency(), saved.drawn().reference(), job.now());
+        }
         return saved.drawn().reference();
     }
 
@@ -306,6 +323,46 @@ public class JdbcReportStore implements ReportStore {
         Times.set(ps, 5, now);
         ps.setLong(6, c.nextId("outbox"));
         ps.executeUpdate();
+    }
+
+    private static void insertIdempotencyKey(Batch c, IdempotencyKey key, String reference, Instant now)
+            throws SQLException {
+        PreparedStatement ps = c.prepare("INSERT INTO idempotency_key (key_hash, fingerprint, reference, created_at)"
+                + " VALUES (?, ?, ?, ?)");
+        ps.setString(1, key.keyHash());
+        ps.setString(2, key.fingerprint());
+        ps.setString(3, reference);
+        Times.set(ps, 4, now);
+        ps.executeUpdate(); // a key taken meanwhile (another node) fails this report alone: the retry finds the first
+    }
+
+    @Override
+    public Optional<IdempotencyKey.Stored> idempotent(String keyHash) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT reference, fingerprint FROM idempotency_key WHERE key_hash = ? AND created_at > ?")) {
+            ps.setString(1, keyHash);
+            Times.set(ps, 2, Times.now().minus(IDEMPOTENCY_KEPT));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new IdempotencyKey.Stored(rs.getString(1), rs.getString(2)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            LOG.warn("Idempotency key lookup failed (SQLState {})", e.getSQLState());
+            throw new ServiceUnavailable(NOT_STORED);
+        }
+    }
+
+    /** Forgets idempotency keys older than a day. */
+    int purgeIdempotencyKeys(Instant now) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("DELETE FROM idempotency_key WHERE created_at <= ?")) {
+            Times.set(ps, 1, now.minus(IDEMPOTENCY_KEPT));
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            LOG.warn("Forgetting old idempotency keys failed (SQLState {})", e.getSQLState());
+            return 0;
+        }
     }
 
     /** What partners get: no contact, no description. Each distinct item once, in the order reported. */

@@ -36,8 +36,41 @@ public class ContactCipherTest {
         ContactCipher cipher = ContactCipher.fromKeyFile(key());
         byte[] sealed = cipher.encrypt(CONTACT, REF);
         assertFalse(JdbcReportStoreTest.contains(sealed, CONTACT.getBytes(StandardCharsets.UTF_8)));
-        assertEquals(12 + CONTACT.getBytes(StandardCharsets.UTF_8).length + 16, sealed.length);
+        assertEquals(12 + ContactCipher.BLOCK + 16, sealed.length);
         assertEquals(CONTACT, cipher.decrypt(sealed, REF));
+    }
+
+    @Test
+    public void theStoredLengthDoesNotTellTheContactsLength() {
+        ContactCipher cipher = ContactCipher.fromKeyFile(key());
+        String shortOne = "a@b.my";
+        String longOne = "x".repeat(400) + "@example.my";
+        byte[] one = cipher.encrypt(shortOne, REF);
+        byte[] two = cipher.encrypt(longOne, REF);
+        assertEquals(one.length, two.length);
+        assertEquals(shortOne, cipher.decrypt(one, REF));
+        assertEquals(longOne, cipher.decrypt(two, REF));
+        String longest = "\u0bb5".repeat(500); // 500 Tamil letters, 1,500 UTF-8 bytes: three blocks
+        byte[] three = cipher.encrypt(longest, REF);
+        assertEquals(12 + 3 * ContactCipher.BLOCK + 16, three.length);
+        assertEquals(longest, cipher.decrypt(three, REF));
+        assertEquals("", cipher.decrypt(cipher.encrypt("", REF), REF));
+    }
+
+    @Test
+    public void valuesStoredBeforePaddingStillDecrypt() throws Exception {
+        Path file = key();
+        ContactCipher cipher = ContactCipher.fromKeyFile(file);
+        byte[] raw = Base64.getDecoder().decode(Files.readString(file).trim());
+        javax.crypto.Cipher aes = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        byte[] iv = new byte[12];
+        aes.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(raw, "AES"),
+                new javax.crypto.spec.GCMParameterSpec(128, iv));
+        aes.updateAAD(REF.getBytes(StandardCharsets.US_ASCII));
+        byte[] sealed = aes.doFinal(CONTACT.getBytes(StandardCharsets.UTF_8));
+        byte[] stored = new byte[12 + sealed.length];
+        System.arraycopy(sealed, 0, stored, 12, sealed.length);
+        assertEquals(CONTACT, cipher.decrypt(stored, REF));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.laporpredator.status.internal;
+package org.laporpredator.api;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;

@@ -1,4 +1,4 @@
-package org.laporpredator.status.internal;
+package org.laporpredator.api;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,7 +13,7 @@ import java.util.function.LongSupplier;
  * A token bucket per client, in memory only. Clients are kept as a salted hash, never as the
  * address itself; idle buckets are dropped.
  */
-final class RateLimiter {
+public final class RateLimiter {
 
     private static final int SWEEP_EVERY = 1024;
 
@@ -34,7 +34,7 @@ final class RateLimiter {
         }
     }
 
-    RateLimiter(int perMinute, int burst, LongSupplier nanoClock) {
+    public RateLimiter(int perMinute, int burst, LongSupplier nanoClock) {
         this.perNano = perMinute / 60e9;
         this.burst = Math.max(1, burst);
         this.clock = nanoClock;
@@ -42,7 +42,7 @@ final class RateLimiter {
     }
 
     /** @return 0 when the call may go ahead, else the seconds to wait */
-    long acquire(String client) {
+    public long acquire(String client) {
         long now = clock.getAsLong();
         if (calls.incrementAndGet() % SWEEP_EVERY == 0) {
             sweep(now);
