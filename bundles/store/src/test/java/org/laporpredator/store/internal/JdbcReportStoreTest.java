@@ -39,6 +39,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.laporpredator.api.Category;
+import org.laporpredator.api.IdempotencyKey;
 import org.laporpredator.api.ItemSource;
 import org.laporpredator.api.NewItem;
 import org.laporpredator.api.NewReport;
@@ -456,5 +457,48 @@ public class JdbcReportStoreTest {
             }
             return references.next();
         }
+    }
+
+    private static NewReport withKey(String keyHash, String fingerprint, String url) {
+        NewReport r = Reports.report(true, null, Reports.item(url));
+        return new NewReport(r.channel(), r.category(), r.platformHint(), r.description(), r.language(), r.anonymous(),
+                r.contact(), r.items(), new IdempotencyKey(keyHash, fingerprint));
+    }
+
+    @Test
+    public void anIdempotencyKeyIsStoredWithItsReportAndFoundAgain() throws Exception {
+        String key = "a".repeat(64);
+        assertTrue(store.idempotent(key).isEmpty());
+        String reference = store.save(withKey(key, "f".repeat(64), "https://a.example/k"), issuer);
+        assertEquals(Optional.of(new IdempotencyKey.Stored(reference, "f".repeat(64))), store.idempotent(key));
+        assertTrue(store.idempotent("b".repeat(64)).isEmpty());
+        assertEquals(1, db.count("SELECT COUNT(*) FROM idempotency_key"));
+    }
+
+    @Test
+    public void aKeyTakenBehindTheStoresBackFailsThatReportAlone() throws Exception {
+        String key = "c".repeat(64);
+        db.update("INSERT INTO idempotency_key (key_hash, fingerprint, reference, created_at) VALUES (?, ?, ?, CURRENT_TIMESTAMP)",
+                key, "f".repeat(64), "12345674");
+        assertThrows(ServiceUnavailable.class, () -> store.save(withKey(key, "e".repeat(64), "https://a.example/x"), issuer));
+        assertEquals(0, db.count("SELECT COUNT(*) FROM report"));
+        assertEquals(0, db.count("SELECT COUNT(*) FROM outbox"));
+        store.save(withKey("d".repeat(64), "e".repeat(64), "https://a.example/y"), issuer);
+        assertEquals(1, db.count("SELECT COUNT(*) FROM report"));
+    }
+
+    @Test
+    public void idempotencyKeysAreKeptADay() throws Exception {
+        String old = "1".repeat(64);
+        String fresh = "2".repeat(64);
+        store.save(withKey(old, "f".repeat(64), "https://a.example/old"), issuer);
+        store.save(withKey(fresh, "f".repeat(64), "https://a.example/fresh"), issuer);
+        db.update("UPDATE idempotency_key SET created_at = ? WHERE key_hash = ?",
+                java.sql.Timestamp.from(Instant.now().minus(JdbcReportStore.IDEMPOTENCY_KEPT).minus(java.time.Duration.ofDays(1))), old);
+        assertTrue("an expired key is not found", store.idempotent(old).isEmpty());
+        assertTrue(store.idempotent(fresh).isPresent());
+        assertEquals(1, store.purgeIdempotencyKeys(Instant.now()));
+        assertEquals(1, db.count("SELECT COUNT(*) FROM idempotency_key"));
+        assertEquals("the reports stay", 2, db.count("SELECT COUNT(*) FROM report"));
     }
 }
