@@ -109,9 +109,15 @@
     };
     errorBox.hidden = true;
     busy(true);
+    var headers = { 'Content-Type': 'application/json; charset=utf-8', 'Accept': 'application/json' };
+    var key = value('idempotencyKey');
+    if (key) {
+      // drawn when the page was shown: a double click or a resend after a lost answer gives one report
+      headers['Idempotency-Key'] = '"' + key + '"';
+    }
     fetch(form.getAttribute('data-api'), {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json; charset=utf-8', 'Accept': 'application/json' },
+      headers: headers,
       body: JSON.stringify(report),
       credentials: 'same-origin',
       cache: 'no-store'

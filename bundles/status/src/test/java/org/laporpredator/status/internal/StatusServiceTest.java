@@ -8,6 +8,7 @@ import java.lang.annotation.Annotation;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.Test;
+import org.laporpredator.api.IdempotencyKey;
 import org.laporpredator.api.NewReport;
 import org.laporpredator.api.ReferenceIssuer;
 import org.laporpredator.api.ReportStatus;
@@ -28,7 +29,7 @@ public class StatusServiceTest {
         };
     }
 
-    static final class OneReport implements ReportStore {
+    static class OneReport implements ReportStore {
         int statsCalls;
 
         @Override public String save(NewReport report, ReferenceIssuer references) { throw new UnsupportedOperationException(); }
@@ -37,6 +38,20 @@ public class StatusServiceTest {
         }
         @Override public Stats stats() { statsCalls++; return new Stats(statsCalls, 0, 0); }
         @Override public boolean isHealthy() { return true; }
+        @Override public Optional<IdempotencyKey.Stored> idempotent(String keyHash) { return Optional.empty(); }
+    }
+
+    @Test
+    public void reportersSeeTheDayOfTheLastChangeNotItsTime() {
+        ReportStore store = new OneReport() {
+            @Override public Optional<StatusRecord> status(String reference) {
+                // 23:59:58.123 on 1 December 2026 in Kuala Lumpur
+                return Optional.of(new StatusRecord(reference, ReportStatus.UNDER_REVIEW, Instant.parse("2026-12-01T15:59:58.123Z")));
+            }
+        };
+        StatusRecord r = new StatusService(store, config(600, 100, 0)).find("12345674", "c").orElseThrow();
+        assertEquals(Instant.parse("2026-11-30T16:00:00Z"), r.updatedAt());
+        assertEquals(java.time.LocalDate.of(2026, 12, 1), r.updatedOn());
     }
 
     @Test

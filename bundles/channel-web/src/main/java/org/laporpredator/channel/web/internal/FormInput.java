@@ -1,9 +1,8 @@
 package org.laporpredator.channel.web.internal;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The report form's fields as the reporter filled them in (kept to show the form again).
@@ -12,9 +11,10 @@ import java.util.Map;
  * @param contactEmailPhone the "email or phone" contact field
  * @param lang              the page language the form was sent from
  * @param chatExport        a pasted (or, with JavaScript, loaded) WhatsApp chat export
+ * @param idempotencyKey    drawn when the form was shown, so sending it twice gives one report
  */
 record FormInput(String platform, String urls, String category, String description, boolean anonymous,
-        String contactName, String contactEmailPhone, String lang, String chatExport) {
+        String contactName, String contactEmailPhone, String lang, String chatExport, String idempotencyKey) {
 
     /** The form's field names (also the HTML ids). */
     static final String PLATFORM = "platform";
@@ -26,12 +26,20 @@ record FormInput(String platform, String urls, String category, String descripti
     static final String CONTACT_EMAIL_PHONE = "contactEmailPhone";
     static final String LANG = "lang";
     static final String CHAT_EXPORT = "chatExport";
+    static final String IDEMPOTENCY_KEY = "idempotencyKey";
 
     /** Joins the contact fields. */
     static final String CONTACT_SEPARATOR = " / ";
 
+    /** An empty form, with a fresh idempotency key. */
     static FormInput empty(String lang) {
-        return new FormInput(null, null, null, null, false, null, null, lang, null);
+        return new FormInput(null, null, null, null, false, null, null, lang, null, UUID.randomUUID().toString());
+    }
+
+    /** The same fields under a fresh idempotency key: to be sent as a new report. */
+    FormInput withNewKey() {
+        return new FormInput(platform, urls, category, description, anonymous, contactName, contactEmailPhone, lang,
+                chatExport, UUID.randomUUID().toString());
     }
 
     /** The contact fields joined, or null when anonymous or both are empty. */
@@ -50,22 +58,22 @@ record FormInput(String platform, String urls, String category, String descripti
         return name.strip() + CONTACT_SEPARATOR + reach.strip();
     }
 
-    /** Parses an application/x-www-form-urlencoded body (UTF-8); the first value of a name wins. @throws WebError 400 */
+    /**
+     * Parses an application/x-www-form-urlencoded body (strict UTF-8); the first value of a name wins.
+     *
+     * @throws WebError 400 malformed_form or invalid_encoding
+     */
     static FormInput parse(byte[] body) {
         Map<String, String> fields = new HashMap<>();
-        String text = new String(body, StandardCharsets.UTF_8);
+        String text = Utf8.decode(body);
         for (String pair : text.split("&")) {
             if (pair.isEmpty()) {
                 continue;
             }
             int eq = pair.indexOf('=');
-            try {
-                String name = URLDecoder.decode(eq >= 0 ? pair.substring(0, eq) : pair, StandardCharsets.UTF_8);
-                String value = URLDecoder.decode(eq >= 0 ? pair.substring(eq + 1) : "", StandardCharsets.UTF_8);
-                fields.putIfAbsent(name, value);
-            } catch (IllegalArgumentException e) {
-                throw new WebError(400, "malformed_form");
-            }
+            String name = Utf8.formDecode(eq >= 0 ? pair.substring(0, eq) : pair);
+            String value = Utf8.formDecode(eq >= 0 ? pair.substring(eq + 1) : "");
+            fields.putIfAbsent(name, value);
         }
         return of(fields);
     }
@@ -74,6 +82,6 @@ record FormInput(String platform, String urls, String category, String descripti
         String anon = f.get(ANONYMOUS);
         boolean anonymous = anon != null && (anon.equals("true") || anon.equals("on"));
         return new FormInput(f.get(PLATFORM), f.get(URLS), f.get(CATEGORY), f.get(DESCRIPTION), anonymous,
-                f.get(CONTACT_NAME), f.get(CONTACT_EMAIL_PHONE), f.get(LANG), f.get(CHAT_EXPORT));
+                f.get(CONTACT_NAME), f.get(CONTACT_EMAIL_PHONE), f.get(LANG), f.get(CHAT_EXPORT), f.get(IDEMPOTENCY_KEY));
     }
 }

@@ -3,7 +3,6 @@ package org.laporpredator.channel.web.internal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.laporpredator.api.Category;
@@ -15,8 +14,6 @@ import org.laporpredator.api.StatusRecord;
 
 /** Renders the public pages in one language. Pure: every value goes through {@link Html}'s escaping. */
 final class Pages {
-
-    static final ZoneId ZONE = ZoneId.of("Asia/Kuala_Lumpur");
 
     private final Messages m;
 
@@ -55,6 +52,8 @@ final class Pages {
                 "data-sending", m.get("form.sending"), "data-network-error", m.get("form.error.network"),
                 "data-zip-error", m.error("chat_export_archive"));
         h.open("input", "type", "hidden", "id", "lang", "name", FormInput.LANG, "value", m.lang());
+        h.open("input", "type", "hidden", "id", FormInput.IDEMPOTENCY_KEY, "name", FormInput.IDEMPOTENCY_KEY,
+                "value", in.idempotencyKey() == null ? java.util.UUID.randomUUID().toString() : in.idempotencyKey());
         h.el("div", error == null ? "" : error, "id", "form-error", "class", "error", "role", "alert",
                 "tabindex", "-1", "hidden", error == null ? "hidden" : null).nl();
 
@@ -153,9 +152,8 @@ final class Pages {
             h.el("h2", m.get("status.result", found.reference()), "id", "status-result-heading");
             h.el("p", m.get("statusname." + found.status().name()), "id", "status-name", "class", "status-name");
             h.el("p", found.status().message(m.lang()), "id", "status-message");
-            if (found.updatedAt() != null) {
-                String date = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", m.locale()).withZone(ZONE)
-                        .format(found.updatedAt());
+            if (found.updatedOn() != null) {
+                String date = DateTimeFormatter.ofPattern("d MMMM yyyy", m.locale()).format(found.updatedOn());
                 h.el("p", m.get("status.updated", date), "id", "status-updated", "class", "hint");
             }
             h.close("section").nl();

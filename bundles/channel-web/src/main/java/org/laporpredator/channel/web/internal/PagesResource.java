@@ -3,7 +3,6 @@ package org.laporpredator.channel.web.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import javax.servlet.http.HttpServletRequest;
@@ -16,6 +15,8 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
+import org.laporpredator.api.Clients;
+import org.laporpredator.api.IdempotencyKeyReused;
 import org.laporpredator.api.Receipt;
 import org.laporpredator.api.ReferenceNumbers;
 import org.laporpredator.api.ReportIntake;
@@ -25,6 +26,7 @@ import org.laporpredator.api.StatusLookup;
 import org.laporpredator.api.StatusRecord;
 import org.laporpredator.api.Submission;
 import org.laporpredator.api.SubmissionRejected;
+import org.laporpredator.api.TooManySubmissions;
 import org.laporpredator.spi.IntakeChannel;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -61,25 +63,30 @@ public class PagesResource {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile StatusLookup lookup;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Clients clients;
+
     @GET
-    public Response form(@QueryParam("lang") String lang, @CookieParam(LANG_COOKIE) String cookie) {
+    public Response form(@QueryParam("lang") String lang, @CookieParam(LANG_COOKIE) String cookie,
+            @Context HttpServletRequest request) {
         Messages m = Messages.of(Messages.choose(lang, cookie));
         String page = new Pages(m).form(FormInput.empty(m.lang()), stats(), null, channel == null);
-        return html(200, page, lang, m).build();
+        return html(200, page, lang, m, request).build();
     }
 
-    /** Reloading the thank-you page's address leads back to the form. */
+    /** Reloading the thank-you page's address leads back to the form. The redirect is relative: no Host header in it. */
     @GET
     @Path("report")
     public Response reportAgain() {
-        return Response.seeOther(URI.create("/")).header("Cache-Control", "no-store").build();
+        return Response.status(303).header(HttpHeaders.LOCATION, "/").header("Cache-Control", "no-store").build();
     }
 
     @POST
     @Path("report")
     public Response report(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
-            @CookieParam(LANG_COOKIE) String cookie, InputStream body) {
+            @CookieParam(LANG_COOKIE) String cookie, @Context HttpServletRequest request, InputStream body) {
         Messages m = Messages.of(Messages.choose(null, cookie));
         FormInput in;
         try {
@@ -104,9 +111,15 @@ public class PagesResource {
             return html(503, pages.form(in, stats(), m.error("unavailable"), false), null, m).build();
         }
         try {
-            Submission submission = SubmissionReader.fromForm(in);
+            Submission submission = SubmissionReader.fromForm(in, ReportsResource.client(clients, request));
             Receipt receipt = core.submit(submission);
             return html(200, pages.thanks(receipt), null, m).build();
+        } catch (TooManySubmissions e) {
+            String wait = String.valueOf(e.retryAfterSeconds());
+            return html(429, pages.form(in, stats(), m.error("too_many_submissions", wait, null), false), null, m)
+                    .header(HttpHeaders.RETRY_AFTER, wait).build();
+        } catch (IdempotencyKeyReused e) {
+            return html(422, pages.form(in.withNewKey(), stats(), m.error(e.code()), false), null, m).build();
         } catch (WebError e) {
             return html(e.status(), pages.form(in, stats(), m.error(e.code(), e.field(), null), false), null, m).build();
         } catch (SubmissionRejected e) {
@@ -127,32 +140,32 @@ public class PagesResource {
         Messages m = Messages.of(Messages.choose(lang, cookie));
         Pages pages = new Pages(m);
         if (ref == null || ref.isBlank()) {
-            return html(200, pages.status(null, null, null), lang, m).build();
+            return html(200, pages.status(null, null, null), lang, m, request).build();
         }
         String reference = normalise(ref);
         if (!ReferenceNumbers.isValid(reference)) {
-            return html(400, pages.status(ref, null, m.get("status.badref")), lang, m).build();
+            return html(400, pages.status(ref, null, m.get("status.badref")), lang, m, request).build();
         }
         StatusLookup statuses = lookup;
         if (statuses == null) {
-            return html(503, pages.status(ref, null, m.get("status.unavailable")), lang, m).build();
+            return html(503, pages.status(ref, null, m.get("status.unavailable")), lang, m, request).build();
         }
         Optional<StatusRecord> found;
         try {
             // The address is only the key of the in-memory rate limit; it is never stored or logged.
-            found = statuses.find(reference, request == null ? "" : String.valueOf(request.getRemoteAddr()));
+            found = statuses.find(reference, String.valueOf(ReportsResource.client(clients, request)));
         } catch (StatusLookup.TooManyLookups e) {
             long wait = Math.max(1, e.retryAfterSeconds());
-            return html(429, pages.status(ref, null, m.get("status.toomany", wait)), lang, m)
+            return html(429, pages.status(ref, null, m.get("status.toomany", wait)), lang, m, request)
                     .header(HttpHeaders.RETRY_AFTER, String.valueOf(wait)).build();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "status lookup failed: " + e.getClass().getName());
-            return html(503, pages.status(ref, null, m.get("status.unavailable")), lang, m).build();
+            return html(503, pages.status(ref, null, m.get("status.unavailable")), lang, m, request).build();
         }
         if (found.isEmpty()) {
-            return html(404, pages.status(ref, null, m.get("status.notfound")), lang, m).build();
+            return html(404, pages.status(ref, null, m.get("status.notfound")), lang, m, request).build();
         }
-        return html(200, pages.status(reference, found.get(), null), lang, m).build();
+        return html(200, pages.status(reference, found.get(), null), lang, m, request).build();
     }
 
     @GET
@@ -184,21 +197,24 @@ public class PagesResource {
         }
     }
 
+    private static Response.ResponseBuilder html(int status, String page, String queryLang, Messages m) {
+        return html(status, page, queryLang, m, null);
+    }
+
     /**
      * An HTML response with the security headers.
      *
      * @param queryLang the {@code ?lang=} parameter; when it names a language, a cookie remembers it
+     *                  ({@code Secure} when the page was served over TLS)
      */
-    private static Response.ResponseBuilder html(int status, String page, String queryLang, Messages m) {
-        Response.ResponseBuilder b = Response.status(status)
-                .type(HTML)
-                .entity(page.getBytes(StandardCharsets.UTF_8))
-                .header("Content-Security-Policy", "default-src 'self'")
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer")
-                .header("Cache-Control", "no-store");
+    private static Response.ResponseBuilder html(int status, String page, String queryLang, Messages m,
+            HttpServletRequest request) {
+        Response.ResponseBuilder b = SecurityHeaders.page(Response.status(status).type(HTML)
+                .entity(page.getBytes(StandardCharsets.UTF_8)));
         if (queryLang != null && Messages.isSupported(queryLang.trim().toLowerCase(java.util.Locale.ROOT))) {
-            b.header("Set-Cookie", LANG_COOKIE + "=" + m.lang() + "; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");
+            boolean tls = request != null && request.isSecure();
+            b.header("Set-Cookie", LANG_COOKIE + "=" + m.lang() + "; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly"
+                    + (tls ? "; Secure" : ""));
         }
         return b;
     }
@@ -207,6 +223,7 @@ public class PagesResource {
         return Response.ok(bytes, type)
                 .header("Cache-Control", "public, max-age=3600")
                 .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
                 .build();
     }
 

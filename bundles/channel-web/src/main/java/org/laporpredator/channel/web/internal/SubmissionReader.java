@@ -37,6 +37,7 @@ final class SubmissionReader {
             throw new WebError(415, "unsupported_media_type");
         }
         byte[] bytes = readLimited(body, contentLength);
+        Utf8.check(bytes);
         Submission s = fromJson(bytes);
         checkSize(bytes, s.chatExport());
         return s;
@@ -78,16 +79,47 @@ final class SubmissionReader {
         }
     }
 
-    /** The form's fields as a submission. @throws WebError 400 */
+    /** The form's fields as a submission, from no known client. @throws WebError 400 */
     static Submission fromForm(FormInput in) {
+        return fromForm(in, null);
+    }
+
+    /** The form's fields as a submission, with the form's idempotency key. @throws WebError 400 */
+    static Submission fromForm(FormInput in, String client) {
         String language = language(blankToNull(in.lang()));
         try {
             return new Submission(WebChannel.MODULE_ID, platform(in.platform()), splitUrls(in.urls()),
                     category(in.category()), blankToNull(in.description()), in.anonymous(), in.contact(), language,
-                    blankToNull(in.chatExport()));
+                    blankToNull(in.chatExport())).from(client, idempotencyKey(in.idempotencyKey()));
         } catch (WebError e) {
             throw e.inLanguage(language);
         }
+    }
+
+    /**
+     * An Idempotency-Key header (a structured-field string, {@code "..."}, or the bare text) or form field:
+     * 1 to 255 visible ASCII characters; null when absent.
+     *
+     * @throws WebError 400 invalid_idempotency_key
+     */
+    static String idempotencyKey(String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        String key = value.strip();
+        if (key.length() >= 2 && key.startsWith("\"") && key.endsWith("\"")) {
+            key = key.substring(1, key.length() - 1);
+        }
+        if (key.isEmpty() || key.length() > 255) {
+            throw new WebError(400, "invalid_idempotency_key");
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c < 0x21 || c > 0x7e || c == '"' || c == '\\') {
+                throw new WebError(400, "invalid_idempotency_key");
+            }
+        }
+        return key;
     }
 
     /** True for application/json, with no charset or UTF-8. */

@@ -33,11 +33,11 @@ public class HtmlTest {
     @Test
     public void everyEchoedFormFieldIsEscaped() {
         for (String lang : List.of("ms", "en")) {
-            FormInput in = new FormInput(ATTACK, ATTACK, ATTACK, ATTACK, false, ATTACK, ATTACK, lang, ATTACK);
+            FormInput in = new FormInput(ATTACK, ATTACK, ATTACK, ATTACK, false, ATTACK, ATTACK, lang, ATTACK, ATTACK);
             String page = new Pages(Messages.of(lang)).form(in, new Stats(1, 2, 3), ATTACK, false);
             assertSafe(page);
-            // urls, description, chat export, both contact fields and the error: six echoes
-            assertEquals(6, count(page, ESCAPED));
+            // urls, description, chat export, both contact fields, the idempotency key and the error: seven echoes
+            assertEquals(7, count(page, ESCAPED));
         }
     }
 
