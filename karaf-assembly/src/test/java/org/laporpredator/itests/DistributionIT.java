@@ -9,7 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import java.util.Map;
 import org.junit.After;
 import org.junit.Test;
@@ -34,6 +45,54 @@ public class DistributionIT {
         }
     }
 
+    /** The database, the logs, the contact key and the generated shutdown command: for the service's user only. */
+    private static void filesAtRestAreTheServicesOnly(Path home) throws Exception {
+        String shipped = Distribution.run(home, List.of("tar", "xzOf", System.getProperty("lapor.distribution"),
+                "--wildcards", "*/etc/config.properties"), Duration.ofMinutes(1));
+        assertFalse("no shutdown command ships", shipped.contains("karaf.shutdown.command"));
+        String config = Files.readString(home.resolve("etc/config.properties"), StandardCharsets.ISO_8859_1);
+        assertTrue("a shutdown command was generated on first start",
+                config.matches("(?s).*\\nkaraf\\.shutdown\\.command\\s*=\\s*[0-9a-f-]{36}.*"));
+        List<Path> checked = new ArrayList<>();
+        for (Path top : List.of(home.resolve("data/derby"), home.resolve("data/log"), home.resolve("etc"))) {
+            try (Stream<Path> walk = Files.walk(top)) {
+                walk.forEach(checked::add);
+            }
+        }
+        assertTrue(checked.size() > 20);
+        for (Path f : checked) {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(f);
+            for (PosixFilePermission p : List.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+                    PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE)) {
+                assertFalse(f + " is " + PosixFilePermissions.toString(perms), perms.contains(p));
+            }
+        }
+        assertEquals("rw-------", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(home.resolve("etc/lapor-contact.key"))));
+    }
+
+    /** SSH answers on 127.0.0.1 and on no other address of this machine, with SFTP off. */
+    private static void managementListensOnThisMachineOnly(Distribution karaf) throws Exception {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", karaf.sshPort), 5_000);
+        }
+        for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            for (InetAddress a : Collections.list(nif.getInetAddresses())) {
+                if (a.isLoopbackAddress() || a.isLinkLocalAddress()) {
+                    continue;
+                }
+                try (Socket s = new Socket()) {
+                    s.connect(new InetSocketAddress(a, karaf.sshPort), 2_000);
+                    throw new AssertionError("SSH answers on " + a);
+                } catch (ConnectException expected) {
+                    // refused: not listening there
+                }
+            }
+        }
+        String shell = Files.readString(karaf.home.resolve("etc/org.apache.karaf.shell.cfg"));
+        assertTrue(shell.matches("(?s).*\\nsftpEnabled\\s*=\\s*false.*"));
+    }
+
     @Test
     public void restartKeepsReportsModuleSwitchesAndTheContactKey() throws Exception {
         karaf = new Distribution("restart", 8383);
@@ -56,6 +115,8 @@ public class DistributionIT {
 
         Path key = karaf.home.resolve("etc/lapor-contact.key");
         assertTrue("contact key generated", Files.exists(key));
+        filesAtRestAreTheServicesOnly(karaf.home);
+        managementListensOnThisMachineOnly(karaf);
         byte[] keyBefore = Files.readAllBytes(key);
         String users = Files.readString(karaf.home.resolve("etc/users.properties"), StandardCharsets.ISO_8859_1);
         assertFalse("the admin password is hashed", users.contains("correct-horse-battery"));

@@ -31,13 +31,21 @@ final class Http {
         }
     }
 
-    Reply get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    Reply get(String path, String... headers) {
+        return send(with(HttpRequest.newBuilder(URI.create(base + path)), headers).GET());
     }
 
-    Reply post(String path, String contentType, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+    Reply post(String path, String contentType, String body, String... headers) {
+        return send(with(HttpRequest.newBuilder(URI.create(base + path)), headers).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Adds headers given as name, value, name, value... */
+    private static HttpRequest.Builder with(HttpRequest.Builder b, String... headers) {
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return b;
     }
 
     Reply postJson(String path, Object body) {

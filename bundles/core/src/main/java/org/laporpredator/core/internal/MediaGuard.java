@@ -14,10 +14,13 @@ final class MediaGuard {
 
     static final String CODE = "media_not_accepted";
 
-    /** After "data:": an optional media type and parameters (";base64" among them), then the comma. */
+    /**
+     * "data:" then a media type ({@code image/png}), or parameters ending in {@code ;base64}, or the comma
+     * that starts the data: any of them makes it a data: URI, also when the rest was cut off at a comma.
+     */
     private static final Pattern DATA_URI = Pattern.compile(
-            "(?<![\\p{Alnum}+.\\-])data\\s*:\\s*(?:[\\w!#$&^.+\\-]+\\s*/\\s*[\\w!#$&^.+\\-]+)?\\s*"
-                    + "(?:;\\s*[\\w!#$&^.+\\-]+(?:\\s*=\\s*(?:\"[^\"]*\"|[^;,\\s]*))?\\s*)*,",
+            "(?<![\\p{Alnum}+.\\-])data\\s*:\\s*(?:[\\w!#$&^.+\\-]+\\s*/\\s*[\\w!#$&^.+\\-]+"
+                    + "|[^,\\s]*;\\s*base64\\b|(?:;[^,\\s]*)?\\s*,)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
     /** A line of base64 wrapped at this length or more goes on across the line break. */
     private static final int WRAPPED_LINE = 40;
