@@ -4,16 +4,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.CoreOptions.vmOption;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -88,27 +82,10 @@ public class LaporIT {
 
     @Configuration
     public Option[] config() {
-        String distribution = System.getProperty("lapor.distribution");
-        String m2 = System.getProperty("user.home") + "/.m2/repository";
-        return new Option[] {
-            karafDistributionConfiguration().frameworkUrl(new File(distribution).toURI().toString())
-                    .name("Lapor Predator").karafVersion("4.4.10")
-                    .unpackDirectory(new File("target/exam")).useDeployFolder(false),
-            configureConsole().ignoreLocalConsole(),
-            logLevel(LogLevel.WARN),
-            vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
-            systemProperty("lapor.distribution").value(distribution),
-            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(HTTP_PORT)),
-            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "8102"),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "1199"),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44445"),
-            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", m2),
+        return Exam.distribution(HTTP_PORT, LogLevel.WARN,
             // every request of this test comes from one client; PublicSurfaceIT tests the limit
             editConfigurationFilePut("etc/org.laporpredator.core.cfg", "submissionsPerMinute", "100000"),
-            editConfigurationFilePut("etc/org.laporpredator.core.cfg", "submissionBurst", "100000"),
-            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories",
-                    "https://repo1.maven.org/maven2@id=central"),
-        };
+            editConfigurationFilePut("etc/org.laporpredator.core.cfg", "submissionBurst", "100000"));
     }
 
     @Before

@@ -4,15 +4,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.CoreOptions.vmOption;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -52,7 +46,7 @@ import org.ops4j.pax.exam.util.Filter;
 @ExamReactorStrategy(PerClass.class)
 public class PublicSurfaceIT {
 
-    static final int HTTP_PORT = 8283;
+    static final int HTTP_PORT = 8290;
 
     @Inject
     @Filter(timeout = 120_000)
@@ -62,28 +56,11 @@ public class PublicSurfaceIT {
 
     @Configuration
     public Option[] config() {
-        String distribution = System.getProperty("lapor.distribution");
-        String m2 = System.getProperty("user.home") + "/.m2/repository";
-        return new Option[] {
-            karafDistributionConfiguration().frameworkUrl(new File(distribution).toURI().toString())
-                    .name("Lapor Predator").karafVersion("4.4.10")
-                    .unpackDirectory(new File("target/exam")).useDeployFolder(false),
-            configureConsole().ignoreLocalConsole(),
-            logLevel(LogLevel.INFO),
-            vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
-            systemProperty("lapor.distribution").value(distribution),
-            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(HTTP_PORT)),
-            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "8103"),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "1198"),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44446"),
-            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", m2),
-            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories",
-                    "https://repo1.maven.org/maven2@id=central"),
+        return Exam.distribution(HTTP_PORT, LogLevel.INFO,
             editConfigurationFilePut("etc/org.laporpredator.core.cfg", "trustedProxies", "127.0.0.1"),
             editConfigurationFilePut("etc/org.laporpredator.core.cfg", "submissionsPerMinute", "10"),
             editConfigurationFilePut("etc/org.laporpredator.core.cfg", "submissionBurst", "20"),
-            editConfigurationFilePut("etc/org.laporpredator.status.cfg", "statsCacheSeconds", "0"),
-        };
+            editConfigurationFilePut("etc/org.laporpredator.status.cfg", "statsCacheSeconds", "0"));
     }
 
     @Before

@@ -35,6 +35,7 @@ final class Refusal {
             case 403 -> "forbidden";
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
             case 408 -> "request_timeout";
             case 413 -> "body_too_large";
             case 414 -> "uri_too_long";
@@ -46,8 +47,15 @@ final class Refusal {
         };
     }
 
+    /** Under /api, also when a malformed path goes on with a backslash, ';' or an escape instead of '/'. */
     static boolean isApi(String path) {
-        return path == null || path.equals("/api") || path.startsWith("/api/");
+        if (path == null) {
+            return true;
+        }
+        if (!path.startsWith("/api")) {
+            return false;
+        }
+        return path.length() == 4 || "/\\;%".indexOf(path.charAt(4)) >= 0;
     }
 
     /** Writes the answer; the response must not be committed. */

@@ -62,5 +62,19 @@ public class PublicSurfaceTest {
         assertEquals("uri_too_long", Refusal.code(414));
         assertEquals("internal_error", Refusal.code(502));
         assertTrue(Refusal.isApi("/api/x") && Refusal.isApi("/api") && !Refusal.isApi("/apix") && !Refusal.isApi("/"));
+        assertTrue(Refusal.isApi("/api\\health") && Refusal.isApi("/api;x") && Refusal.isApi("/api%2fx"));
+    }
+
+    @Test
+    public void everyCodeHasATextInBothLanguages() {
+        for (int status : new int[] {400, 401, 403, 404, 405, 406, 408, 413, 414, 415, 429, 431, 500, 503}) {
+            String code = Refusal.code(status);
+            for (String lang : new String[] {"ms", "en"}) {
+                assertFalse(lang + " " + code, Refusal.text(lang, code).equals(Refusal.text(lang, "bad_request")) && status != 400);
+            }
+        }
+        for (String code : new String[] {"invalid_host", "invalid_path", "title", "home"}) {
+            assertFalse(Refusal.text("ms", code).equals(Refusal.text("en", code)));
+        }
     }
 }

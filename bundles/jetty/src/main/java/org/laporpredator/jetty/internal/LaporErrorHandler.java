@@ -62,8 +62,12 @@ public class LaporErrorHandler extends ErrorHandler {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** As lapor-http decides it: under /api, also when a malformed path goes on with '\\', ';' or '%'. */
     private static boolean isApi(String path) {
-        return path == null || path.equals("/api") || path.startsWith("/api/");
+        if (path == null) {
+            return true;
+        }
+        return path.startsWith("/api") && (path.length() == 4 || "/\\;%".indexOf(path.charAt(4)) >= 0);
     }
 
     /** The path of the request being refused, when Jetty read that far. */
