@@ -96,6 +96,7 @@ public class DistributionIT {
     @Test
     public void restartKeepsReportsModuleSwitchesAndTheContactKey() throws Exception {
         karaf = new Distribution("restart", 8383);
+        karaf.setProperty("etc/org.laporpredator.status.cfg", "statsCacheSeconds", "0");
         karaf.run(List.of("sh", "-c", "LAPOR_ADMIN_PASSWORD=correct-horse-battery bin/create-admin ops"), Duration.ofSeconds(30));
         karaf.start();
 
@@ -127,7 +128,6 @@ public class DistributionIT {
         Http.Reply status = karaf.http.get("/api/reports/" + reference + "/status");
         assertEquals(status.body(), 200, status.status());
         assertEquals("RECEIVED", status.json().get("status").asText());
-        Thread.sleep(5_500);
         assertEquals(2, karaf.http.get("/api/stats").json().get("incomingReports").asLong());
         String after = karaf.client("ops", "correct-horse-battery", "lapor:modules");
         assertTrue(after, after.matches("(?s).*parser-web[^\\n]*no[^\\n]*DISABLED.*"));

@@ -85,7 +85,8 @@ public class LaporIT {
         return Exam.distribution(HTTP_PORT, LogLevel.WARN,
             // every request of this test comes from one client; PublicSurfaceIT tests the limit
             editConfigurationFilePut("etc/org.laporpredator.core.cfg", "submissionsPerMinute", "100000"),
-            editConfigurationFilePut("etc/org.laporpredator.core.cfg", "submissionBurst", "100000"));
+            editConfigurationFilePut("etc/org.laporpredator.core.cfg", "submissionBurst", "100000"),
+            editConfigurationFilePut("etc/org.laporpredator.status.cfg", "statsCacheSeconds", "0"));
     }
 
     @Before
@@ -122,8 +123,7 @@ public class LaporIT {
         return body;
     }
 
-    private long incoming() throws InterruptedException {
-        Thread.sleep(5_500); // the counters are cached for 5 s
+    private long incoming() {
         return http.get("/api/stats").json().get("incomingReports").asLong();
     }
 

@@ -131,8 +131,11 @@ public final class ParserFuzz {
         return t[t.length / 2];
     }
 
-    /** One link, as the core handles it, and through every parser on its own. */
+    private final MediaGuard media = new MediaGuard(512);
+
+    /** One link, as the core handles it (the media check first), and through every parser on its own. */
     void link(String text) {
+        media.holdsMedia(text);
         Url url;
         try {
             url = Url.parse(Refang.refang(text));
@@ -149,6 +152,7 @@ public final class ParserFuzz {
 
     /** A chat export: messages, then their links and phone numbers. */
     void chat(String text) {
+        media.holdsMedia(text);
         for (String link : LinkFinder.find(text)) {
             link(link);
         }
@@ -167,7 +171,8 @@ public final class ParserFuzz {
     private static final String[] PIECES = {"/", "//", "?", "#", "@", ":", "%", "%2e", "%00", "%zz", "[", "]", "\\",
         "..", ".", "+", "&", "=", "\u0000", "\t", "\n", " ", "\u00df", "\u0130", "\u200d", "\ufffd", "xn--", "[.]",
         "hxxp", "\ud83d\ude00", "\ud800", "0x7f.1", "[::1]", "999999999999", "www.", "t.me/", "wa.me/+", "?id=",
-        "/status/", "@", "31/12/2023, 21:41 - ", "[1/2/24, 9:41:05 PM] ", "\r\n", "+60 12-345 6789"};
+        "/status/", "@", "31/12/2023, 21:41 - ", "[1/2/24, 9:41:05 PM] ", "\r\n", "+60 12-345 6789", "data:",
+        ";base64,", "image/png", "%3A", "%25", "\\x8", "0x", "AAAA", "\uff44"};
 
     /** A few random edits: insert a piece or a random char, delete, duplicate, splice, repeat. */
     String mutate(String seed, int edits) {
