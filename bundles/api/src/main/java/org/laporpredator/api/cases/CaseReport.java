@@ -1,0 +1,18 @@
+package org.laporpredator.api.cases;
+
+import java.time.Instant;
+import java.util.List;
+import org.laporpredator.api.Category;
+import org.laporpredator.api.PlatformHint;
+import org.laporpredator.api.ReportStatus;
+
+/** A report as an analyst reads it: never the contact (see {@link Cases#revealContact}). */
+public record CaseReport(String reference, Instant createdAt, String channel, Category category, PlatformHint platformHint,
+        String description, String language, boolean anonymous, ReportStatus status, List<CaseItem> items,
+        List<HistoryEntry> history) {
+
+    public CaseReport {
+        items = List.copyOf(items);
+        history = List.copyOf(history);
+    }
+}

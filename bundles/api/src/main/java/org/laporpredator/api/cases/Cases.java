@@ -1,0 +1,49 @@
+package org.laporpredator.api.cases;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.laporpredator.api.ReportStatus;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Case handling. Every decision (classification, removal, status) is written in one transaction with an
+ * audit row, an entry in the report's history, the public counters and an outbox event for partners
+ * ({@code item.classified}, {@code item.removed}, {@code report.status-changed}); none holds a contact.
+ * {@code actor} is the account that acts.
+ */
+@ProviderType
+public interface Cases {
+
+    Page<QueueEntry> queue(QueueQuery query);
+
+    Optional<CaseReport> report(String reference);
+
+    /**
+     * The decrypted contact of a report, audited with the reason; empty for an anonymous report.
+     *
+     * @throws CaseNotFound for an unknown reference
+     */
+    Optional<String> revealContact(String reference, String actor, String reason);
+
+    /** Classifies an item for every report that names it; a new decision replaces the last, kept in history. @throws CaseNotFound */
+    CaseItem classify(long itemId, Classification classification, String note, String actor);
+
+    /** Records that the content is gone from its platform (at {@code removedAt}, null: now). @throws CaseNotFound */
+    CaseItem recordRemoval(long itemId, Instant removedAt, String note, String actor);
+
+    /** Undoes a mistaken removal. @throws CaseNotFound */
+    CaseItem undoRemoval(long itemId, String actor);
+
+    /**
+     * Moves a report on ({@link Transitions}); the reporter then sees the status's message.
+     *
+     * @throws CaseNotFound         for an unknown reference
+     * @throws TransitionNotAllowed for a move not allowed
+     */
+    ReportStatus changeStatus(String reference, ReportStatus to, String actor);
+
+    /** Appends a row to the audit log (logins, module switches, account changes). */
+    void audit(String actor, String action, String target, String detail);
+
+    Page<AuditEntry> audit(AuditQuery query);
+}

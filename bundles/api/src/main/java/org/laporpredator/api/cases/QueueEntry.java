@@ -1,0 +1,10 @@
+package org.laporpredator.api.cases;
+
+import java.time.Instant;
+import org.laporpredator.api.Category;
+import org.laporpredator.api.ReportStatus;
+
+/** One line of the queue. */
+public record QueueEntry(String reference, Instant createdAt, String channel, Category category, ReportStatus status,
+        int itemCount, int unclassifiedCount) {
+}
