@@ -16,6 +16,8 @@ public final class Modules {
     public static final String CHANNEL = "channel";
     public static final String PARSER = "parser";
     public static final String NOTIFIER = "notifier";
+    /** The analysts' and admins' console. */
+    public static final String CONSOLE = "console";
 
     /** The platform id of the generic website parser, the fallback for every link. */
     public static final String WEBSITE = "WEBSITE";
