@@ -71,12 +71,17 @@ final class Http {
 
     /** Waits until GET path answers 200. */
     void awaitOk(String path, Duration timeout) throws InterruptedException {
+        awaitOk(path, timeout, 200);
+    }
+
+    /** Waits until GET path answers the given status. */
+    void awaitOk(String path, Duration timeout, int expected) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         String last = "";
         while (System.nanoTime() < end) {
             try {
                 Reply r = get(path);
-                if (r.status() == 200) {
+                if (r.status() == expected) {
                     return;
                 }
                 last = r.status() + " " + r.body();
@@ -85,6 +90,6 @@ final class Http {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError(path + " not 200 within " + timeout + ": " + last);
+        throw new AssertionError(path + " not " + expected + " within " + timeout + ": " + last);
     }
 }
