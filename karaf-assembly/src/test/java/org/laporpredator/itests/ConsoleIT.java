@@ -1,0 +1,153 @@
+package org.laporpredator.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assume.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium in the console at /admin: sign in, open the oldest unclassified report with the
+ * keyboard, classify its item CSAM and record its removal with the keyboard, switch a module off and on as
+ * admin, sign out. Screenshots of each page in both languages go to target/screenshots.
+ */
+public class ConsoleIT {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static final String PASSWORD = "console-password-123";
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    private static Distribution karaf;
+
+    @BeforeClass
+    public static void start() throws Exception {
+        boolean required = Boolean.getBoolean("lapor.requireBrowser") || System.getenv("CI") != null;
+        boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+        if (required && !present) {
+            throw new AssertionError("Chromium and chromedriver are needed: apt-get install chromium chromium-driver");
+        }
+        assumeTrue("Chromium not installed; browser test skipped", present);
+        karaf = new Distribution("console", 8686);
+        karaf.setProperty("etc/org.laporpredator.status.cfg", "statsCacheSeconds", "0");
+        karaf.run(List.of("sh", "-c", "LAPOR_PASSWORD=" + PASSWORD + " bin/create-user siti analyst"), Duration.ofSeconds(30));
+        karaf.run(List.of("sh", "-c", "LAPOR_PASSWORD=" + PASSWORD + " bin/create-user ops admin"), Duration.ofSeconds(30));
+        karaf.start();
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterClass
+    public static void stop() throws Exception {
+        if (karaf != null) {
+            karaf.stop();
+        }
+    }
+
+    private static WebDriver browser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1200,1000");
+        return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build(), options);
+    }
+
+    private static WebElement await(WebDriver d, By by) {
+        return new WebDriverWait(d, Duration.ofSeconds(20)).until(x -> x.findElements(by).stream().findFirst().orElse(null));
+    }
+
+    private static void shot(WebDriver d, String name) throws Exception {
+        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) d).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static void signIn(WebDriver d, String lang, String user) {
+        d.get("http://localhost:" + karaf.httpPort + "/admin?lang=" + lang);
+        await(d, By.id("username")).sendKeys(user);
+        d.findElement(By.id("password")).sendKeys(PASSWORD);
+        d.findElement(By.id("signin")).click();
+        await(d, By.id("queue"));
+    }
+
+    private static void press(WebDriver d, String key) {
+        d.findElement(By.tagName("body")).sendKeys(key);
+    }
+
+    @Test
+    public void anAnalystWorksThroughAReportWithTheKeyboard() throws Exception {
+        String url = "https://bad.example/console-browser";
+        Http.Reply created = karaf.http.postJson("/api/reports", Map.of("urls", url, "category", "CSAM", "anonymous", true));
+        assertEquals(created.body(), 201, created.status());
+        String reference = created.json().get("reference").asText();
+        long classified = karaf.http.get("/api/stats").json().get("classifiedCsamLinks").asLong();
+        WebDriver d = browser();
+        try {
+            signIn(d, "en", "siti");
+            shot(d, "queue-en");
+            assertTrue(d.findElement(By.id("queue")).getText().contains(reference));
+            press(d, "n"); // the oldest unclassified report
+            WebElement item = await(d, By.cssSelector("#items > li.selected"));
+            assertEquals("hxxps://bad[.]example/console-browser", item.findElement(By.cssSelector("code.url")).getText());
+            assertTrue("reported links are never live links", d.findElements(By.cssSelector("#items a")).isEmpty());
+            shot(d, "report-en");
+            press(d, "1");
+            new WebDriverWait(d, Duration.ofSeconds(20)).until(x -> !x.findElements(
+                    By.cssSelector("#items > li button.chosen[data-class='CSAM']")).isEmpty());
+            assertEquals(classified + 1, karaf.http.get("/api/stats").json().get("classifiedCsamLinks").asLong());
+            press(d, "r");
+            await(d, By.cssSelector("#items > li button.unremove"));
+            assertEquals(1, karaf.http.get("/api/stats").json().get("removedCsamLinks").asLong());
+            d.findElement(By.id("signout")).click();
+            await(d, By.id("username"));
+            assertEquals(401, karaf.http.get("/api/admin/reports").status());
+        } finally {
+            d.quit();
+        }
+    }
+
+    @Test
+    public void anAdminSwitchesAModuleOffAndOnInBothLanguages() throws Exception {
+        WebDriver d = browser();
+        try {
+            for (String lang : List.of("ms", "en")) {
+                signIn(d, lang, "ops");
+                shot(d, "queue-admin-" + lang);
+                d.findElement(By.id("nav-modules")).click();
+                By parserWeb = By.cssSelector("#modules tr[data-module='parser-web'] button.switch");
+                await(d, parserWeb).click();
+                new WebDriverWait(d, Duration.ofSeconds(20)).until(x -> "false".equals(x.findElement(parserWeb).getAttribute("aria-pressed")));
+                shot(d, "modules-" + lang);
+                assertFalse(karaf.http.postJson("/api/reports", Map.of("urls", "https://bad.example/m-" + lang,
+                        "category", "OTHER", "anonymous", true)).json().get("items").get(0).get("kind").asText().equals("WEB_PAGE"));
+                d.findElement(parserWeb).click();
+                new WebDriverWait(d, Duration.ofSeconds(20)).until(x -> "true".equals(x.findElement(parserWeb).getAttribute("aria-pressed")));
+                d.findElement(By.id("nav-audit")).click();
+                await(d, By.id("audit"));
+                assertTrue(d.findElement(By.id("audit")).getText().contains("module-disabled"));
+                shot(d, "audit-" + lang);
+                d.findElement(By.id("signout")).click();
+                await(d, By.id("username"));
+                shot(d, "login-" + lang);
+            }
+        } finally {
+            d.quit();
+        }
+    }
+}
