@@ -47,8 +47,11 @@ final class ContactCipher {
         this.random = random;
     }
 
-    /** Loads the key file, creating it with a fresh random key when it does not exist. */
-    static ContactCipher fromKeyFile(Path file) {
+    /**
+     * Loads the key file, creating it with a fresh random key when it does not exist. Synchronized: the
+     * bundle's components start in parallel, and two creating the file at once could each keep another key.
+     */
+    static synchronized ContactCipher fromKeyFile(Path file) {
         SecureRandom random = new SecureRandom();
         if (!Files.exists(file)) {
             create(file, random);

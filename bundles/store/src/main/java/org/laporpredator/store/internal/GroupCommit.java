@@ -185,10 +185,12 @@ final class GroupCommit<T> implements AutoCloseable {
         }
         Connection c = statements.connection();
         try {
-            for (Pending<T> p : batch) {
+            for (int i = 0; i < batch.size(); i++) {
+                Pending<T> p = batch.get(i);
                 if (p.result().isDone() || !p.claim()) {
                     continue; // failed alone in an earlier attempt, or cancelled by its caller
                 }
+                statements.reportsLeft(batch.size() - i);
                 Savepoint savepoint = c.setSavepoint();
                 try {
                     String reference = writer.write(statements, p.report());
@@ -210,6 +212,7 @@ final class GroupCommit<T> implements AutoCloseable {
                 }
             }
             c.commit();
+            statements.endTransaction();
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly(c);
             nextIds.clear(); // read them again from the database

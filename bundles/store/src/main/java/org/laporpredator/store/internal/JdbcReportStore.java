@@ -108,6 +108,9 @@ public class JdbcReportStore implements ReportStore {
         this.cipher = ContactCipher.fromKeyFile(contactKeyFile);
         try {
             new Migrations(dataSource).migrate();
+            try (Connection c = dataSource.getConnection()) {
+                Batch.catchUpOutboxIds(c);
+            }
             this.taken = TakenReferences.load(dataSource);
             this.knownItems = KnownItems.load(dataSource);
         } catch (SQLException e) {
@@ -321,7 +324,7 @@ public class JdbcReportStore implements ReportStore {
         ps.setString(3, drawn.reference());
         ps.setString(4, drawn.payload());
         Times.set(ps, 5, now);
-        ps.setLong(6, c.nextId("outbox"));
+        ps.setLong(6, c.nextOutboxId());
         ps.executeUpdate();
     }
 
@@ -423,10 +426,11 @@ public class JdbcReportStore implements ReportStore {
     @Override
     public Stats stats() {
         try (Connection c = dataSource.getConnection()) {
+            // the CSAM counters are kept exact by each decision (JdbcCases); reports are counted
             return new Stats(
                     count(c, "SELECT COUNT(*) FROM report"),
-                    count(c, "SELECT COUNT(*) FROM classification WHERE classification = 'CSAM'"),
-                    count(c, "SELECT COUNT(*) FROM classification WHERE classification = 'CSAM' AND removed = TRUE"));
+                    count(c, "SELECT value FROM counter WHERE name = '" + JdbcCases.CLASSIFIED_CSAM + "'"),
+                    count(c, "SELECT value FROM counter WHERE name = '" + JdbcCases.REMOVED_CSAM + "'"));
         } catch (SQLException e) {
             LOG.warn("Counting failed (SQLState {})", e.getSQLState());
             throw new ServiceUnavailable("The counters are not available right now. Please try again later.");

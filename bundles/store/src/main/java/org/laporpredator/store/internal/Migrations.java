@@ -32,7 +32,8 @@ final class Migrations {
     /** The steps, oldest first. Add new ones at the end; never edit one that has shipped. */
     static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__item_source.sql", "V3__fewer_indexes",
             "V4__ids_from_the_writer.sql", "V5__outbox_read_by_cursor.sql", "V6__binary_item_key",
-            "V7__writer_tables_locked_whole.sql", "V8__classification_apart", "V9__idempotency_keys.sql");
+            "V7__writer_tables_locked_whole.sql", "V8__classification_apart", "V9__idempotency_keys.sql",
+            "V10__cases.sql");
 
     /** A step written as code. */
     interface Step {
@@ -48,6 +49,9 @@ final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     private static final Pattern NAME = Pattern.compile("V(\\d+)__\\w+?(\\.sql)?");
 
+    /** The store's components (report store, cases, sessions) each migrate on activation; one at a time. */
+    private static final Object LOCK = new Object();
+
     private final DataSource dataSource;
 
     Migrations(DataSource dataSource) {
@@ -61,6 +65,12 @@ final class Migrations {
 
     /** Applies the given steps (a prefix of {@link #SCRIPTS}) not applied yet. */
     int migrate(List<String> steps) throws SQLException {
+        synchronized (LOCK) {
+            return migrateAlone(steps);
+        }
+    }
+
+    private int migrateAlone(List<String> steps) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             String dialect = dialect(c.getMetaData());
             ensureVersionTable(c);

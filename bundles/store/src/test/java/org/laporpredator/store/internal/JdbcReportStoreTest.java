@@ -49,6 +49,7 @@ import org.laporpredator.api.ReportStatus;
 import org.laporpredator.api.ServiceUnavailable;
 import org.laporpredator.api.Stats;
 import org.laporpredator.api.StatusRecord;
+import org.laporpredator.api.cases.Classification;
 
 public class JdbcReportStoreTest {
 
@@ -351,14 +352,18 @@ public class JdbcReportStoreTest {
         store.save(Reports.report(true, null, Reports.item("https://a.example/1"), Reports.item("https://a.example/2")), issuer);
         store.save(Reports.report(true, null, Reports.item("https://a.example/3"), Reports.item("https://a.example/4")), issuer);
         store.save(Reports.report(true, null, Reports.item("https://a.example/1"), Reports.item("https://a.example/5")), issuer);
-        db.update("INSERT INTO classification (item_id, classification, classified_at)"
-                + " SELECT id, 'CSAM', CURRENT_TIMESTAMP FROM item WHERE dedup_key IN (?, ?, ?)",
-                "web:https://a.example/1", "web:https://a.example/2", "web:https://a.example/3");
-        db.update("INSERT INTO classification (item_id, classification, removed, classified_at)"
-                + " SELECT id, 'NOT_CSAM', TRUE, CURRENT_TIMESTAMP FROM item WHERE dedup_key = ?", "web:https://a.example/4");
-        db.update("UPDATE classification SET removed = TRUE WHERE item_id = (SELECT id FROM item WHERE dedup_key = ?)",
-                "web:https://a.example/1");
+        JdbcCases cases = new JdbcCases(db.dataSource, keyFile); // the counters are kept by the decisions
+        cases.classify(itemId("web:https://a.example/1"), Classification.CSAM, null, "analyst");
+        cases.classify(itemId("web:https://a.example/2"), Classification.CSAM, null, "analyst");
+        cases.classify(itemId("web:https://a.example/3"), Classification.CSAM_NATIONAL, null, "analyst");
+        cases.classify(itemId("web:https://a.example/4"), Classification.NOT_ILLEGAL, null, "analyst");
+        cases.recordRemoval(itemId("web:https://a.example/4"), null, null, "analyst");
+        cases.recordRemoval(itemId("web:https://a.example/1"), null, null, "analyst");
         assertEquals(new Stats(3, 3, 1), store.stats());
+    }
+
+    private long itemId(String dedupKey) throws SQLException {
+        return db.count("SELECT id FROM item WHERE dedup_key = ?", dedupKey);
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.laporpredator.api.Stats;
+import org.laporpredator.api.cases.Classification;
 
 public class MigrationsTest {
 
@@ -117,6 +118,58 @@ public class MigrationsTest {
         }
         assertEquals(new Stats(2, 1, 1), store.stats());
         store.close();
+    }
+
+    @Test
+    public void upgradesADatabaseOfVersion9WithClassifiedItemsAndKeepsTheCountersRight() throws Exception {
+        Migrations migrations = new Migrations(db.dataSource);
+        assertEquals(9, migrations.migrate(Migrations.SCRIPTS.subList(0, 9)));
+        // as the store of version 9 left them: items and an event with the writer's ids, classifications
+        for (String url : List.of("https://a.example/1", "https://a.example/2", "https://a.example/3")) {
+            db.update("INSERT INTO item (id, key_hash, dedup_key, platform, kind, canonical_url, identifiers, report_count,"
+                    + " first_reported_at, last_reported_at) VALUES (?, ?, ?, 'WEBSITE', 'WEB_PAGE', ?, '{}', 1,"
+                    + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", 10 + url.charAt(url.length() - 1) - '0',
+                    java.util.HexFormat.of().parseHex(JdbcReportStore.keyHash("web:" + url)), "web:" + url, url);
+        }
+        db.update("INSERT INTO classification (item_id, classification, removed, classified_at)"
+                + " VALUES (11, 'CSAM', TRUE, CURRENT_TIMESTAMP), (12, 'CSAM', FALSE, CURRENT_TIMESTAMP),"
+                + " (13, 'NOT_CSAM', TRUE, CURRENT_TIMESTAMP)");
+        db.update("INSERT INTO outbox (id, event_type, idempotency_key, reference, payload, created_at)"
+                + " VALUES (41, 'report.created', 'report-12345674', '12345674', '{}', CURRENT_TIMESTAMP)");
+
+        assertEquals(1, migrations.migrate());
+
+        assertEquals(2, db.count("SELECT value FROM counter WHERE name = 'classified_csam'"));
+        assertEquals(1, db.count("SELECT value FROM counter WHERE name = 'removed_csam'"));
+        assertEquals(41, db.count("SELECT last_id FROM outbox_ids"));
+        assertEquals(2, db.count("SELECT COUNT(*) FROM classification WHERE removed_at IS NOT NULL"));
+        JdbcReportStore store = new JdbcReportStore(db.dataSource, tmp.getRoot().toPath().resolve("k"));
+        JdbcCases cases = new JdbcCases(db.dataSource, tmp.getRoot().toPath().resolve("k"));
+        assertEquals(new Stats(0, 2, 1), store.stats());
+        assertEquals(Classification.CSAM, cases.undoRemoval(11, "ana").classification());
+        assertEquals(new Stats(0, 2, 0), store.stats());
+        cases.classify(12, Classification.NOT_ILLEGAL, null, "ana");
+        assertEquals(new Stats(0, 1, 0), store.stats());
+        cases.classify(13, Classification.CSAM, null, "ana"); // its removal was recorded before
+        assertEquals(new Stats(0, 2, 1), store.stats());
+        assertEquals(List.of(42L, 43L, 44L), outboxIdsAbove(41));
+        store.save(Reports.report(true, null, Reports.item("https://a.example/new")), new Reports.Issuer());
+        assertEquals(List.of(42L, 43L, 44L, 45L), outboxIdsAbove(41));
+        store.close();
+    }
+
+    private List<Long> outboxIdsAbove(long id) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (Connection c = db.dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT id FROM outbox WHERE id > ? ORDER BY id")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
     }
 
     private String lockSize(String table) throws SQLException {

@@ -1,0 +1,761 @@
+package org.laporpredator.store.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.laporpredator.api.Category;
+import org.laporpredator.api.ItemSource;
+import org.laporpredator.api.PlatformHint;
+import org.laporpredator.api.ReportStatus;
+import org.laporpredator.api.ServiceUnavailable;
+import org.laporpredator.api.cases.AuditEntry;
+import org.laporpredator.api.cases.AuditQuery;
+import org.laporpredator.api.cases.CaseItem;
+import org.laporpredator.api.cases.CaseNotFound;
+import org.laporpredator.api.cases.CaseReport;
+import org.laporpredator.api.cases.Cases;
+import org.laporpredator.api.cases.Classification;
+import org.laporpredator.api.cases.HistoryEntry;
+import org.laporpredator.api.cases.Page;
+import org.laporpredator.api.cases.QueueEntry;
+import org.laporpredator.api.cases.QueueQuery;
+import org.laporpredator.api.cases.TransitionNotAllowed;
+import org.laporpredator.api.cases.Transitions;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Case handling on the DataSource {@code lapor}. Each decision is one short transaction on a connection
+ * of its own (not the report writer's): the change, an audit row, a history row for each report it
+ * touches, the public counters and an outbox event. Lock order, so that no decision deadlocks with the
+ * writer: first read what the writer writes (item, report_item; Derby lets go of those read locks at the
+ * end of each statement), then lock the decision counter (item decisions, one at a time), then write, and
+ * last take the outbox id and insert the event, as the writer does.
+ *
+ * <p>Never logs or stores contacts in the log, history or events; failures are logged by SQLState only.
+ */
+@Component(service = Cases.class, configurationPid = JdbcReportStore.PID)
+public class JdbcCases implements Cases {
+
+    static final String EVENT_ITEM_CLASSIFIED = "item.classified";
+    static final String EVENT_ITEM_REMOVED = "item.removed";
+    static final String EVENT_STATUS_CHANGED = "report.status-changed";
+    static final String CLASSIFIED_CSAM = "classified_csam";
+    static final String REMOVED_CSAM = "removed_csam";
+    /** Longest note, reason or detail kept (the columns hold 2,000). */
+    static final int MAX_TEXT = 1000;
+    static final int MAX_ACTOR = 128;
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcCases.class);
+    private static final int MAX_ATTEMPTS = 4;
+    private static final String UNAVAILABLE = "Case handling is not available right now. Please try again later.";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
+    };
+
+    private final DataSource dataSource;
+    private final ContactCipher cipher;
+
+    @Activate
+    public JdbcCases(@Reference(name = "dataSource", target = "(dataSourceName=lapor)") DataSource dataSource,
+            JdbcReportStore.Config config) {
+        this(dataSource, JdbcReportStore.keyFile(config.contactKeyFile()));
+    }
+
+    JdbcCases(DataSource dataSource, Path contactKeyFile) {
+        this.dataSource = dataSource;
+        this.cipher = ContactCipher.fromKeyFile(contactKeyFile);
+        try {
+            new Migrations(dataSource).migrate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot prepare the database schema (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+
+    // ---- reading
+
+    /** Some item of the report {@code r} is not classified (no row, or a removal only). */
+    private static final String UNCLASSIFIED_ITEM = " (SELECT 1 FROM report_item ui LEFT JOIN classification uc"
+            + " ON uc.item_id = ui.item_id WHERE ui.report_id = r.id AND uc.classification IS NULL)";
+
+    @Override
+    public Page<QueueEntry> queue(QueueQuery q) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<String> args = new ArrayList<>();
+        if (q.status() != null) {
+            where.append(" AND r.status = ?");
+            args.add(q.status().name());
+        }
+        if (q.category() != null) {
+            where.append(" AND r.category = ?");
+            args.add(q.category().name());
+        }
+        if (q.platform() != null) {
+            where.append(" AND r.platform_hint = ?");
+            args.add(q.platform().name());
+        }
+        if (q.classified() != null) {
+            where.append(q.classified() ? " AND NOT EXISTS" : " AND EXISTS").append(UNCLASSIFIED_ITEM);
+        }
+        if (q.text() != null && !q.text().isBlank()) {
+            String like = "%" + escapeLike(q.text().trim().toLowerCase(Locale.ROOT)) + "%";
+            where.append(" AND (LOWER(r.reference) LIKE ? ESCAPE '!' OR LOWER(r.description) LIKE ? ESCAPE '!'"
+                    + " OR EXISTS (SELECT 1 FROM report_item ti JOIN item i ON i.id = ti.item_id"
+                    + " WHERE ti.report_id = r.id AND LOWER(i.canonical_url) LIKE ? ESCAPE '!'))");
+            args.add(like);
+            args.add(like);
+            args.add(like);
+        }
+        String order = q.newestFirst() ? " ORDER BY r.created_at DESC, r.id DESC" : " ORDER BY r.created_at, r.id";
+        return run("Reading the queue", c -> {
+            long total;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM report r" + where)) {
+                set(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<Long> ids = new ArrayList<>();
+            List<QueueEntry> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.id, r.reference, r.created_at, r.channel, r.category,"
+                    + " r.status FROM report r" + where + order + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                set(ps, args);
+                ps.setLong(args.size() + 1, (long) q.page() * q.size());
+                ps.setInt(args.size() + 2, q.size());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong("id"));
+                        rows.add(new QueueEntry(rs.getString("reference"), Times.get(rs, "created_at"),
+                                rs.getString("channel"), Category.valueOf(rs.getString("category").trim()),
+                                ReportStatus.valueOf(rs.getString("status").trim()), 0, 0));
+                    }
+                }
+            }
+            if (ids.isEmpty()) {
+                return new Page<>(total, rows);
+            }
+            // item counts of the page's reports, each distinct item once
+            Map<Long, Set<Long>> items = new HashMap<>();
+            Map<Long, Set<Long>> unclassified = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT ri.report_id, ri.item_id, c.classification"
+                    + " FROM report_item ri LEFT JOIN classification c ON c.item_id = ri.item_id WHERE ri.report_id IN ("
+                    + "?, ".repeat(ids.size() - 1) + "?)")) {
+                for (int i = 0; i < ids.size(); i++) {
+                    ps.setLong(i + 1, ids.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long report = rs.getLong(1);
+                        items.computeIfAbsent(report, k -> new HashSet<>()).add(rs.getLong(2));
+                        if (rs.getString(3) == null) {
+                            unclassified.computeIfAbsent(report, k -> new HashSet<>()).add(rs.getLong(2));
+                        }
+                    }
+                }
+            }
+            List<QueueEntry> entries = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                QueueEntry e = rows.get(i);
+                entries.add(new QueueEntry(e.reference(), e.createdAt(), e.channel(), e.category(), e.status(),
+                        items.getOrDefault(ids.get(i), Set.of()).size(),
+                        unclassified.getOrDefault(ids.get(i), Set.of()).size()));
+            }
+            return new Page<>(total, entries);
+        });
+    }
+
+    @Override
+    public Optional<CaseReport> report(String reference) {
+        if (reference == null) {
+            return Optional.empty();
+        }
+        return run("Reading a report", c -> {
+            long id;
+            CaseReport head;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, reference, created_at, channel, category,"
+                    + " platform_hint, description, language, anonymous, status FROM report WHERE reference = ?")) {
+                ps.setString(1, reference);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    id = rs.getLong("id");
+                    String hint = rs.getString("platform_hint");
+                    head = new CaseReport(rs.getString("reference"), Times.get(rs, "created_at"), rs.getString("channel"),
+                            Category.valueOf(rs.getString("category").trim()),
+                            hint == null ? null : PlatformHint.valueOf(hint.trim()), rs.getString("description"),
+                            rs.getString("language"), rs.getBoolean("anonymous"),
+                            ReportStatus.valueOf(rs.getString("status").trim()), List.of(), List.of());
+                }
+            }
+            Map<Long, CaseItem> items = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT ri.source, ri.seen_at, i.id, i.platform, i.kind,"
+                    + " i.canonical_url, i.identifiers, i.report_count, c.classification, c.classified_by,"
+                    + " c.classified_at, c.removed_at FROM report_item ri JOIN item i ON i.id = ri.item_id"
+                    + " LEFT JOIN classification c ON c.item_id = i.id WHERE ri.report_id = ? ORDER BY ri.position")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long itemId = rs.getLong("id");
+                        if (items.containsKey(itemId)) {
+                            continue; // one item given twice: shown once, where it came first
+                        }
+                        Timestamp seen = rs.getTimestamp("seen_at");
+                        items.put(itemId, new CaseItem(itemId, rs.getString("platform"), rs.getString("kind"),
+                                identifiers(rs.getString("identifiers")), rs.getString("canonical_url"),
+                                ItemSource.valueOf(rs.getString("source").trim()),
+                                seen == null ? null : seen.toLocalDateTime(), rs.getInt("report_count"),
+                                classification(rs.getString("classification")), rs.getString("classified_by"),
+                                Times.get(rs, "classified_at"), Times.get(rs, "removed_at")));
+                    }
+                }
+            }
+            List<HistoryEntry> history = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT happened_at, actor, action, detail FROM report_event"
+                    + " WHERE report_id = ? ORDER BY id")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        history.add(new HistoryEntry(Times.get(rs, "happened_at"), rs.getString("actor"),
+                                rs.getString("action"), rs.getString("detail")));
+                    }
+                }
+            }
+            return Optional.of(new CaseReport(head.reference(), head.createdAt(), head.channel(), head.category(),
+                    head.platformHint(), head.description(), head.language(), head.anonymous(), head.status(),
+                    new ArrayList<>(items.values()), history));
+        });
+    }
+
+    @Override
+    public Optional<String> revealContact(String reference, String actor, String reason) {
+        checkActor(actor);
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("A reason is required to reveal a contact");
+        }
+        checkText(reason);
+        return run("Revealing a contact", c -> {
+            Long id = null;
+            byte[] stored = null;
+            if (reference != null) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT id, contact_enc FROM report WHERE reference = ?")) {
+                    ps.setString(1, reference);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            id = rs.getLong(1);
+                            stored = rs.getBytes(2);
+                        }
+                    }
+                }
+            }
+            if (id == null) {
+                throw new CaseNotFound("No report " + reference);
+            }
+            if (stored == null) {
+                return Optional.empty(); // anonymous: nothing to reveal, nothing revealed
+            }
+            String contact;
+            try {
+                contact = cipher.decrypt(stored, reference);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("The contact of " + reference + " cannot be decrypted: is this the right key file?");
+            }
+            Instant now = Times.now();
+            audit(c, now, actor, "contact-revealed", reference, "reason: " + reason);
+            reportEvents(c, List.of(id), now, actor, "contact-revealed", "reason: " + reason);
+            return Optional.of(contact); // only once the audit row is committed
+        });
+    }
+
+    // ---- item decisions
+
+    /** An item as stored (only the writer writes it). */
+    private record ItemRow(long id, String platform, String kind, String canonicalUrl, String identifiers,
+            String dedupKey, int reportCount) {
+    }
+
+    /** An item's classification row; all null when it has none ({@code stored} false). */
+    private record Decision(boolean stored, String classification, String classifiedBy, Instant classifiedAt,
+            Instant removedAt) {
+
+        boolean csam() {
+            Classification c = JdbcCases.classification(classification);
+            return c != null && c.isCsam();
+        }
+
+        boolean removedCsam() {
+            return csam() && removedAt != null;
+        }
+    }
+
+    /** What a decision does: the row after it, the action's name and its detail. */
+    private record Change(Decision after, String action, String detail, String note, String event) {
+    }
+
+    private interface Decide {
+        /** The change, or null when there is nothing to change. */
+        Change apply(Decision before, Instant now);
+    }
+
+    @Override
+    public CaseItem classify(long itemId, Classification classification, String note, String actor) {
+        Objects.requireNonNull(classification, "classification");
+        checkActor(actor);
+        checkText(note);
+        return decide("Classifying an item", itemId, actor, (before, now) -> new Change(
+                new Decision(true, classification.name(), actor, now, before.removedAt()),
+                "item-classified", classification.name(), note, EVENT_ITEM_CLASSIFIED));
+    }
+
+    @Override
+    public CaseItem recordRemoval(long itemId, Instant removedAt, String note, String actor) {
+        checkActor(actor);
+        checkText(note);
+        return decide("Recording a removal", itemId, actor, (before, now) -> {
+            Instant at = removedAt == null ? now : removedAt.truncatedTo(ChronoUnit.MILLIS);
+            return new Change(new Decision(true, before.classification(), before.classifiedBy(), before.classifiedAt(), at),
+                    "item-removed", "removed at " + at, note, EVENT_ITEM_REMOVED);
+        });
+    }
+
+    @Override
+    public CaseItem undoRemoval(long itemId, String actor) {
+        checkActor(actor);
+        return decide("Undoing a removal", itemId, actor, (before, now) -> before.removedAt() == null ? null
+                : new Change(new Decision(true, before.classification(), before.classifiedBy(), before.classifiedAt(), null),
+                        "removal-undone", "removal undone", null, EVENT_ITEM_REMOVED));
+    }
+
+    private CaseItem decide(String what, long itemId, String actor, Decide decide) {
+        return run(what, c -> {
+            ItemRow item = item(c, itemId); // read locks on the writer's tables end with each statement
+            List<Long> reports = reportsNaming(c, itemId);
+            lockItemDecisions(c);
+            Decision before = decision(c, itemId);
+            Instant now = Times.now();
+            Change change = decide.apply(before, now);
+            if (change == null) {
+                return caseItem(item, before);
+            }
+            Decision after = change.after();
+            reportEvents(c, reports, now, actor, change.action(), "item " + itemId + ": " + change.detail());
+            history(c, itemId, change, actor, now);
+            audit(c, now, actor, change.action(), "item:" + itemId, change.detail());
+            addTo(c, CLASSIFIED_CSAM, (after.csam() ? 1 : 0) - (before.csam() ? 1 : 0));
+            addTo(c, REMOVED_CSAM, (after.removedCsam() ? 1 : 0) - (before.removedCsam() ? 1 : 0));
+            store(c, itemId, before.stored(), after); // late: its foreign key check reads item
+            outbox(c, change.event(), "item-" + itemId, null, itemPayload(item, after, now));
+            return caseItem(item, after);
+        });
+    }
+
+    private ItemRow item(Connection c, long itemId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT platform, kind, canonical_url, identifiers, dedup_key,"
+                + " report_count FROM item WHERE id = ?")) {
+            ps.setLong(1, itemId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new CaseNotFound("No item " + itemId);
+                }
+                return new ItemRow(itemId, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getInt(6));
+            }
+        }
+    }
+
+    /** The reports naming an item now. One arriving after this read gets no history row for this decision. */
+    private static List<Long> reportsNaming(Connection c, long itemId) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT report_id FROM report_item WHERE item_id = ?")) {
+            ps.setLong(1, itemId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Item decisions run one at a time: each locks the counter row of classified CSAM first (to its commit),
+     * so it reads the classification it replaces and the counters stay exact. Analysts decide at human pace;
+     * the report writer never touches this row.
+     */
+    private static void lockItemDecisions(Connection c) throws SQLException {
+        addTo(c, CLASSIFIED_CSAM, 0);
+    }
+
+    private static Decision decision(Connection c, long itemId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT classification, classified_by, classified_at, removed_at"
+                + " FROM classification WHERE item_id = ?")) {
+            ps.setLong(1, itemId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return new Decision(false, null, null, null, null);
+                }
+                String value = rs.getString("classification");
+                return new Decision(true, value == null ? null : value.trim(), rs.getString("classified_by"),
+                        Times.get(rs, "classified_at"), Times.get(rs, "removed_at"));
+            }
+        }
+    }
+
+    private static void store(Connection c, long itemId, boolean stored, Decision d) throws SQLException {
+        String sql = stored
+                ? "UPDATE classification SET classification = ?, classified_by = ?, classified_at = ?, removed = ?,"
+                        + " removed_at = ? WHERE item_id = ?"
+                : "INSERT INTO classification (classification, classified_by, classified_at, removed, removed_at, item_id)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, d.classification());
+            ps.setString(2, d.classifiedBy());
+            setInstant(ps, 3, d.classifiedAt());
+            ps.setBoolean(4, d.removedAt() != null);
+            setInstant(ps, 5, d.removedAt());
+            ps.setLong(6, itemId);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void history(Connection c, long itemId, Change change, String actor, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO classification_history (item_id, action,"
+                + " classification, note, actor, happened_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, itemId);
+            ps.setString(2, change.action());
+            ps.setString(3, change.after().classification());
+            ps.setString(4, change.note());
+            ps.setString(5, actor);
+            Times.set(ps, 6, now);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void addTo(Connection c, String counter, long delta) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE counter SET value = value + ? WHERE name = ?")) {
+            ps.setLong(1, delta);
+            ps.setString(2, counter);
+            if (ps.executeUpdate() != 1) {
+                throw new SQLException("Counter " + counter + " is missing");
+            }
+        }
+    }
+
+    private static String itemPayload(ItemRow item, Decision d, Instant now) {
+        ObjectNode p = JSON.createObjectNode();
+        p.put("version", 1);
+        p.put("itemId", item.id());
+        p.put("platform", item.platform());
+        p.put("kind", item.kind());
+        p.put("canonicalUrl", item.canonicalUrl());
+        p.set("identifiers", JSON.valueToTree(identifiers(item.identifiers())));
+        p.put("dedupKey", item.dedupKey());
+        p.put("classification", d.classification());
+        p.put("removed", d.removedAt() != null);
+        p.put("removedAt", d.removedAt() == null ? null : d.removedAt().toString());
+        p.put("at", now.toString());
+        return p.toString();
+    }
+
+    private static CaseItem caseItem(ItemRow item, Decision d) {
+        return new CaseItem(item.id(), item.platform(), item.kind(), identifiers(item.identifiers()), item.canonicalUrl(),
+                null, null, item.reportCount(), classification(d.classification()), d.classifiedBy(), d.classifiedAt(),
+                d.removedAt());
+    }
+
+    // ---- status
+
+    @Override
+    public ReportStatus changeStatus(String reference, ReportStatus to, String actor) {
+        Objects.requireNonNull(to, "to");
+        checkActor(actor);
+        return run("Changing a status", c -> {
+            long id;
+            ReportStatus from;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, status FROM report WHERE reference = ?")) {
+                ps.setString(1, reference);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (reference == null || !rs.next()) {
+                        throw new CaseNotFound("No report " + reference);
+                    }
+                    id = rs.getLong(1);
+                    from = ReportStatus.valueOf(rs.getString(2).trim());
+                }
+            }
+            if (!Transitions.allowed(from, to)) {
+                throw new TransitionNotAllowed(from, to);
+            }
+            Instant now = Times.now();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE report SET status = ?, updated_at = ? WHERE id = ? AND status = ?")) {
+                ps.setString(1, to.name());
+                Times.set(ps, 2, now);
+                ps.setLong(3, id);
+                ps.setString(4, from.name());
+                if (ps.executeUpdate() != 1) {
+                    throw new SQLException("The status changed meanwhile", "40001"); // read it again
+                }
+            }
+            String detail = from + " -> " + to;
+            reportEvents(c, List.of(id), now, actor, "status-changed", detail);
+            audit(c, now, actor, "status-changed", reference, detail);
+            ObjectNode p = JSON.createObjectNode();
+            p.put("version", 1);
+            p.put("reference", reference);
+            p.put("from", from.name());
+            p.put("to", to.name());
+            p.put("at", now.toString());
+            outbox(c, EVENT_STATUS_CHANGED, "status-" + reference, reference, p.toString());
+            return to;
+        });
+    }
+
+    // ---- audit log
+
+    @Override
+    public void audit(String actor, String action, String target, String detail) {
+        checkActor(actor);
+        Objects.requireNonNull(action, "action");
+        checkText(detail);
+        run("Writing the audit log", c -> {
+            audit(c, Times.now(), actor, action, target, detail);
+            return null;
+        });
+    }
+
+    @Override
+    public Page<AuditEntry> audit(AuditQuery q) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (q.from() != null) {
+            where.append(" AND happened_at >= ?");
+            args.add(q.from());
+        }
+        if (q.to() != null) {
+            where.append(" AND happened_at < ?");
+            args.add(q.to());
+        }
+        if (q.actor() != null) {
+            where.append(" AND actor = ?");
+            args.add(q.actor());
+        }
+        return run("Reading the audit log", c -> {
+            long total;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM audit_log" + where)) {
+                setAll(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<AuditEntry> entries = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, happened_at, actor, action, target, detail"
+                    + " FROM audit_log" + where + " ORDER BY happened_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                setAll(ps, args);
+                ps.setLong(args.size() + 1, (long) q.page() * q.size());
+                ps.setInt(args.size() + 2, q.size());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        entries.add(new AuditEntry(rs.getLong("id"), Times.get(rs, "happened_at"), rs.getString("actor"),
+                                rs.getString("action"), rs.getString("target"), rs.getString("detail")));
+                    }
+                }
+            }
+            return new Page<>(total, entries);
+        });
+    }
+
+    private static void audit(Connection c, Instant at, String actor, String action, String target, String detail)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (happened_at, actor, action, target, detail)"
+                + " VALUES (?, ?, ?, ?, ?)")) {
+            Times.set(ps, 1, at);
+            ps.setString(2, actor);
+            ps.setString(3, action);
+            ps.setString(4, target);
+            ps.setString(5, detail);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void reportEvents(Connection c, List<Long> reports, Instant at, String actor, String action,
+            String detail) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO report_event (report_id, happened_at, actor, action,"
+                + " detail) VALUES (?, ?, ?, ?, ?)")) {
+            for (long report : reports) {
+                ps.setLong(1, report);
+                Times.set(ps, 2, at);
+                ps.setString(3, actor);
+                ps.setString(4, action);
+                ps.setString(5, detail);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * Inserts a partner event. Its id comes from {@code outbox_ids}, as the report writer's do
+     * ({@link Batch#nextOutboxId}): taken last in the transaction, so its row lock is held only briefly.
+     */
+    private static void outbox(Connection c, String type, String keyPrefix, String reference, String payload)
+            throws SQLException {
+        long id;
+        try (PreparedStatement ps = c.prepareStatement(Batch.TAKE_OUTBOX_IDS)) {
+            ps.setInt(1, 1);
+            if (ps.executeUpdate() != 1) {
+                throw new SQLException("outbox_ids must hold one row");
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(Batch.LAST_OUTBOX_ID); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            id = rs.getLong(1);
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (event_type, idempotency_key, reference,"
+                + " payload, created_at, id) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, type);
+            ps.setString(2, keyPrefix + "-" + id);
+            if (reference == null) {
+                ps.setNull(3, Types.CHAR);
+            } else {
+                ps.setString(3, reference);
+            }
+            ps.setString(4, payload);
+            Times.set(ps, 5, Times.now());
+            ps.setLong(6, id);
+            ps.executeUpdate();
+        }
+    }
+
+    // ---- helpers
+
+    private interface Work<R> {
+        R run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction, again after lock contention (deadlock, lock timeout) up to
+     * {@value #MAX_ATTEMPTS} times. CaseNotFound, TransitionNotAllowed and other runtime failures roll back
+     * and reach the caller; other database failures become ServiceUnavailable, logged by SQLState only.
+     */
+    private <R> R run(String what, Work<R> work) {
+        for (int attempt = 1;; attempt++) {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    R result = work.run(c);
+                    c.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    GroupCommit.rollbackQuietly(c);
+                    throw e;
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                if (GroupCommit.isTransient(e) && attempt < MAX_ATTEMPTS) {
+                    LOG.debug("{} met lock contention (SQLState {}); trying again", what, e.getSQLState());
+                    pause(attempt);
+                    continue;
+                }
+                LOG.warn("{} failed (SQLState {}, error code {})", what, e.getSQLState(), e.getErrorCode());
+                throw new ServiceUnavailable(UNAVAILABLE);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(10, 50) * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void set(PreparedStatement ps, List<String> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            ps.setString(i + 1, args.get(i));
+        }
+    }
+
+    private static void setAll(PreparedStatement ps, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i) instanceof Instant instant) {
+                Times.set(ps, i + 1, instant);
+            } else {
+                ps.setString(i + 1, (String) args.get(i));
+            }
+        }
+    }
+
+    private static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
+        if (instant == null) {
+            ps.setNull(index, Types.TIMESTAMP);
+        } else {
+            Times.set(ps, index, instant);
+        }
+    }
+
+    /** A LIKE pattern matching {@code text} literally, with '!' as the escape character. */
+    static String escapeLike(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    /** A stored classification; null when there is none or it is one this version does not know. */
+    static Classification classification(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return Classification.valueOf(stored.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Map<String, String> identifiers(String stored) {
+        try {
+            return JSON.readValue(stored, STRING_MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored identifiers are not JSON");
+        }
+    }
+
+    private static void checkActor(String actor) {
+        if (actor == null || actor.isBlank() || actor.length() > MAX_ACTOR) {
+            throw new IllegalArgumentException("An actor of 1 to " + MAX_ACTOR + " characters is required");
+        }
+    }
+
+    private static void checkText(String text) {
+        if (text != null && text.length() > MAX_TEXT) {
+            throw new IllegalArgumentException("At most " + MAX_TEXT + " characters");
+        }
+    }
+}

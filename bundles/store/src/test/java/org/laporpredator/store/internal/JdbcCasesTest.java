@@ -1,0 +1,529 @@
+package org.laporpredator.store.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.laporpredator.api.Category;
+import org.laporpredator.api.ItemSource;
+import org.laporpredator.api.NewItem;
+import org.laporpredator.api.NewReport;
+import org.laporpredator.api.PlatformHint;
+import org.laporpredator.api.ReferenceNumbers;
+import org.laporpredator.api.ReportStatus;
+import org.laporpredator.api.Stats;
+import org.laporpredator.api.cases.AuditEntry;
+import org.laporpredator.api.cases.AuditQuery;
+import org.laporpredator.api.cases.CaseItem;
+import org.laporpredator.api.cases.CaseNotFound;
+import org.laporpredator.api.cases.CaseReport;
+import org.laporpredator.api.cases.Classification;
+import org.laporpredator.api.cases.HistoryEntry;
+import org.laporpredator.api.cases.Page;
+import org.laporpredator.api.cases.QueueEntry;
+import org.laporpredator.api.cases.QueueQuery;
+import org.laporpredator.api.cases.TransitionNotAllowed;
+
+public class JdbcCasesTest {
+
+    private static final String CONTACT = "siti.aminah@example.my 012-3456789";
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    private final TestDb db = new TestDb();
+    private final Reports.Issuer issuer = new Reports.Issuer();
+    private final ObjectMapper json = new ObjectMapper();
+    private JdbcReportStore store;
+    private JdbcCases cases;
+
+    @Before
+    public void start() {
+        Path keyFile = tmp.getRoot().toPath().resolve("etc/lapor-contact.key");
+        store = new JdbcReportStore(db.dataSource, keyFile);
+        cases = new JdbcCases(db.dataSource, keyFile);
+    }
+
+    @After
+    public void stop() {
+        store.close();
+        db.drop();
+    }
+
+    private long itemId(String url) throws SQLException {
+        return db.count("SELECT id FROM item WHERE dedup_key = ?", "web:" + url);
+    }
+
+    private String save(boolean anonymous, String contact, String... urls) {
+        List<NewItem> items = new ArrayList<>();
+        for (String url : urls) {
+            items.add(Reports.item(url));
+        }
+        return store.save(Reports.report(anonymous, contact, items.toArray(NewItem[]::new)), issuer);
+    }
+
+    /** Every row of a table count, to show that a refused call changed nothing. */
+    private List<Long> everything() throws SQLException {
+        List<Long> counts = new ArrayList<>();
+        for (String table : List.of("audit_log", "report_event", "classification", "classification_history", "outbox")) {
+            counts.add(db.count("SELECT COUNT(*) FROM " + table));
+        }
+        counts.add(db.count("SELECT SUM(value) FROM counter"));
+        counts.add(db.count("SELECT last_id FROM outbox_ids"));
+        counts.add(db.count("SELECT COUNT(*) FROM report WHERE status <> 'RECEIVED'"));
+        return counts;
+    }
+
+    private List<JsonNode> events(String type) throws Exception {
+        List<JsonNode> events = new ArrayList<>();
+        try (Connection c = db.dataSource.getConnection();
+                ResultSet rs = c.createStatement().executeQuery("SELECT event_type, payload FROM outbox ORDER BY id")) {
+            while (rs.next()) {
+                if (rs.getString(1).equals(type)) {
+                    events.add(json.readTree(rs.getString(2)));
+                }
+            }
+        }
+        return events;
+    }
+
+    // ---- status
+
+    @Test
+    public void statusMovesOneStepAtATimeOrToClosed() throws Exception {
+        String reference = save(true, null, "https://a.example/1");
+        Instant before = store.status(reference).orElseThrow().updatedAt();
+        Thread.sleep(5);
+        assertEquals(ReportStatus.UNDER_REVIEW, cases.changeStatus(reference, ReportStatus.UNDER_REVIEW, "ana"));
+        assertEquals(ReportStatus.UNDER_REVIEW, store.status(reference).orElseThrow().status());
+        assertTrue(store.status(reference).orElseThrow().updatedAt().isAfter(before));
+
+        List<Long> unchanged = everything();
+        TransitionNotAllowed e = assertThrows(TransitionNotAllowed.class,
+                () -> cases.changeStatus(reference, ReportStatus.ACTIONED, "ana"));
+        assertTrue(e.getMessage().contains("UNDER_REVIEW"));
+        assertThrows(TransitionNotAllowed.class, () -> cases.changeStatus(reference, ReportStatus.RECEIVED, "ana"));
+        assertThrows(TransitionNotAllowed.class, () -> cases.changeStatus(reference, ReportStatus.UNDER_REVIEW, "ana"));
+        assertEquals(unchanged, everything());
+
+        cases.changeStatus(reference, ReportStatus.REFERRED, "ana");
+        cases.changeStatus(reference, ReportStatus.CLOSED, "ben");
+        assertThrows(TransitionNotAllowed.class, () -> cases.changeStatus(reference, ReportStatus.ACTIONED, "ana"));
+        assertEquals(ReportStatus.CLOSED, store.status(reference).orElseThrow().status());
+
+        List<HistoryEntry> history = cases.report(reference).orElseThrow().history();
+        assertEquals(List.of("RECEIVED -> UNDER_REVIEW", "UNDER_REVIEW -> REFERRED", "REFERRED -> CLOSED"),
+                history.stream().map(HistoryEntry::detail).collect(Collectors.toList()));
+        assertEquals("ben", history.get(2).actor());
+        assertEquals("status-changed", history.get(0).action());
+        assertEquals(3, db.count("SELECT COUNT(*) FROM audit_log WHERE action = 'status-changed' AND target = ?", reference));
+
+        List<JsonNode> events = events(JdbcCases.EVENT_STATUS_CHANGED);
+        assertEquals(3, events.size());
+        assertEquals(1, events.get(2).get("version").asInt());
+        assertEquals(reference, events.get(2).get("reference").asText());
+        assertEquals("REFERRED", events.get(2).get("from").asText());
+        assertEquals("CLOSED", events.get(2).get("to").asText());
+        assertNotNull(Instant.parse(events.get(2).get("at").asText()));
+        assertEquals(3, db.count("SELECT COUNT(*) FROM outbox WHERE reference = ? AND event_type = ?", reference,
+                JdbcCases.EVENT_STATUS_CHANGED));
+    }
+
+    // ---- classification
+
+    @Test
+    public void countersStayExactThroughReclassificationRemovalAndUndo() throws Exception {
+        save(true, null, "https://a.example/x", "https://a.example/other");
+        long x = itemId("https://a.example/x");
+        long other = itemId("https://a.example/other");
+        assertEquals(new Stats(1, 0, 0), store.stats());
+
+        CaseItem item = cases.classify(x, Classification.CSAM, "clear case", "ana");
+        assertEquals(Classification.CSAM, item.classification());
+        assertEquals("ana", item.classifiedBy());
+        assertNotNull(item.classifiedAt());
+        assertNull(item.removedAt());
+        assertEquals(new Stats(1, 1, 0), store.stats());
+
+        item = cases.recordRemoval(x, Instant.parse("2026-12-01T10:00:00Z"), "gone", "ben");
+        assertEquals(Instant.parse("2026-12-01T10:00:00Z"), item.removedAt());
+        assertEquals(Classification.CSAM, item.classification());
+        assertEquals("ana", item.classifiedBy());
+        assertEquals(new Stats(1, 1, 1), store.stats());
+        cases.recordRemoval(x, null, "seen gone again", "ben"); // recorded again: still one
+        assertEquals(new Stats(1, 1, 1), store.stats());
+
+        cases.classify(x, Classification.NOT_ILLEGAL, "on second look", "cik");
+        assertEquals(new Stats(1, 0, 0), store.stats());
+
+        item = cases.classify(x, Classification.CSAM_NATIONAL, "under SOAC 2017", "dan");
+        assertEquals(new Stats(1, 1, 1), store.stats()); // the removal stays recorded
+        assertNotNull(item.removedAt());
+
+        cases.classify(other, Classification.CSAM, null, "ana");
+        assertEquals(new Stats(1, 2, 1), store.stats());
+
+        item = cases.undoRemoval(x, "ben");
+        assertNull(item.removedAt());
+        assertEquals(Classification.CSAM_NATIONAL, item.classification());
+        assertEquals(new Stats(1, 2, 0), store.stats());
+        List<Long> unchanged = everything();
+        cases.undoRemoval(x, "ben"); // nothing to undo
+        assertEquals(unchanged, everything());
+
+        cases.recordRemoval(other, null, null, "ben");
+        assertEquals(new Stats(1, 2, 1), store.stats());
+        assertEquals(db.count("SELECT COUNT(*) FROM classification WHERE classification IN ('CSAM', 'CSAM_NATIONAL')"),
+                db.count("SELECT value FROM counter WHERE name = 'classified_csam'"));
+
+        assertEquals(List.of("item-classified", "item-removed", "item-removed", "item-classified", "item-classified",
+                "removal-undone"), column("SELECT action FROM classification_history WHERE item_id = " + x + " ORDER BY id"));
+        assertEquals(List.of("CSAM", "CSAM", "CSAM", "NOT_ILLEGAL", "CSAM_NATIONAL", "CSAM_NATIONAL"),
+                column("SELECT classification FROM classification_history WHERE item_id = " + x + " ORDER BY id"));
+        assertEquals("under SOAC 2017", column("SELECT note FROM classification_history WHERE item_id = " + x
+                + " AND classification = 'CSAM_NATIONAL' AND action = 'item-classified'").get(0));
+    }
+
+    @Test
+    public void aRemovalMayComeBeforeAnyClassification() throws Exception {
+        String reference = save(true, null, "https://a.example/x");
+        long x = itemId("https://a.example/x");
+        CaseItem item = cases.recordRemoval(x, null, null, "ben");
+        assertNull(item.classification());
+        assertNull(item.classifiedAt());
+        assertNotNull(item.removedAt());
+        assertEquals(new Stats(1, 0, 0), store.stats());
+        assertEquals(1, cases.queue(new QueueQuery(null, null, null, false, null, false, 0, 10)).total());
+        assertEquals(1, cases.queue(QueueQuery.first(10)).entries().get(0).unclassifiedCount());
+        cases.classify(x, Classification.CSAM, null, "ana");
+        assertEquals(new Stats(1, 1, 1), store.stats());
+        assertNotNull(cases.report(reference).orElseThrow().items().get(0).removedAt());
+    }
+
+    @Test
+    public void everyReportNamingAnItemGetsItInItsHistory() throws Exception {
+        String first = save(true, null, "https://a.example/shared", "https://a.example/1");
+        String second = save(true, null, "https://a.example/2", "https://a.example/shared", "https://a.example/shared");
+        String third = save(true, null, "https://a.example/3");
+        long shared = itemId("https://a.example/shared");
+        cases.classify(shared, Classification.GROOMING, null, "ana");
+        cases.recordRemoval(shared, null, null, "ana");
+        cases.undoRemoval(shared, "ana");
+        for (String reference : List.of(first, second)) {
+            List<HistoryEntry> history = cases.report(reference).orElseThrow().history();
+            assertEquals(List.of("item-classified", "item-removed", "removal-undone"),
+                    history.stream().map(HistoryEntry::action).collect(Collectors.toList()));
+            assertEquals("item " + shared + ": GROOMING", history.get(0).detail());
+            assertEquals("ana", history.get(0).actor());
+            assertTrue(!history.get(0).at().isAfter(history.get(1).at()));
+        }
+        assertEquals(List.of(), cases.report(third).orElseThrow().history());
+        assertEquals(3, db.count("SELECT COUNT(*) FROM audit_log WHERE target = ?", "item:" + shared));
+    }
+
+    @Test
+    public void itemEventsCarryTheItemAndNeverTheContactOrDescription() throws Exception {
+        String reference = save(false, CONTACT, "https://a.example/x");
+        long x = itemId("https://a.example/x");
+        cases.classify(x, Classification.CSAM, "the reporter " + CONTACT + " said", "ana");
+        cases.recordRemoval(x, Instant.parse("2026-12-01T10:00:00Z"), null, "ana");
+        cases.undoRemoval(x, "ana");
+        cases.changeStatus(reference, ReportStatus.UNDER_REVIEW, "ana");
+
+        assertEquals(List.of("report.created", "item.classified", "item.removed", "item.removed", "report.status-changed"),
+                column("SELECT event_type FROM outbox ORDER BY id"));
+        try (Connection c = db.dataSource.getConnection();
+                ResultSet rs = c.createStatement().executeQuery("SELECT payload, idempotency_key FROM outbox")) {
+            while (rs.next()) {
+                assertFalse(rs.getString(1).contains("siti"));
+                assertFalse(rs.getString(1).contains("group chat"));
+                assertFalse(rs.getString(1).contains("said"));
+            }
+        }
+        assertEquals(5, db.count("SELECT COUNT(DISTINCT idempotency_key) FROM outbox"));
+        JsonNode classified = events(JdbcCases.EVENT_ITEM_CLASSIFIED).get(0);
+        assertEquals(1, classified.get("version").asInt());
+        assertEquals(x, classified.get("itemId").asLong());
+        assertEquals("WEBSITE", classified.get("platform").asText());
+        assertEquals("WEB_PAGE", classified.get("kind").asText());
+        assertEquals("https://a.example/x", classified.get("canonicalUrl").asText());
+        assertEquals("example", classified.get("identifiers").get("host").asText());
+        assertEquals("CSAM", classified.get("classification").asText());
+        assertFalse(classified.get("removed").asBoolean());
+        assertTrue(classified.get("removedAt").isNull());
+        List<JsonNode> removed = events(JdbcCases.EVENT_ITEM_REMOVED);
+        assertTrue(removed.get(0).get("removed").asBoolean());
+        assertEquals("2026-12-01T10:00:00Z", removed.get(0).get("removedAt").asText());
+        assertFalse(removed.get(1).get("removed").asBoolean());
+        assertEquals("CSAM", removed.get(1).get("classification").asText());
+        assertEquals(0, db.count("SELECT COUNT(*) FROM outbox WHERE event_type LIKE 'item.%' AND reference IS NOT NULL"));
+        // nor do the audit log and history hold the contact
+        assertEquals(0, db.count("SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%siti%'"));
+        assertEquals(0, db.count("SELECT COUNT(*) FROM report_event WHERE detail LIKE '%siti%'"));
+    }
+
+    @Test
+    public void unknownReportsAndItemsChangeNothing() throws Exception {
+        String reference = save(false, CONTACT, "https://a.example/x");
+        String unknown = ReferenceNumbers.complete("9999999");
+        List<Long> unchanged = everything();
+        assertThrows(CaseNotFound.class, () -> cases.classify(12345, Classification.CSAM, null, "ana"));
+        assertThrows(CaseNotFound.class, () -> cases.recordRemoval(12345, null, null, "ana"));
+        assertThrows(CaseNotFound.class, () -> cases.undoRemoval(12345, "ana"));
+        assertThrows(CaseNotFound.class, () -> cases.changeStatus(unknown, ReportStatus.UNDER_REVIEW, "ana"));
+        assertThrows(CaseNotFound.class, () -> cases.revealContact(unknown, "ana", "to call back"));
+        assertThrows(CaseNotFound.class, () -> cases.changeStatus(null, ReportStatus.UNDER_REVIEW, "ana"));
+        assertEquals(Optional.empty(), cases.report(unknown));
+        assertEquals(unchanged, everything());
+        assertTrue(cases.report(reference).isPresent());
+    }
+
+    // ---- contact
+
+    @Test
+    public void revealingAContactIsAuditedWithTheReasonAndAnAnonymousReportHasNone() throws Exception {
+        String named = save(false, CONTACT, "https://a.example/x");
+        String anonymous = save(true, null, "https://a.example/y");
+        assertEquals(Optional.of(CONTACT), cases.revealContact(named, "ana", "the reporter asked to be called back"));
+        List<AuditEntry> log = cases.audit(new AuditQuery(null, null, null, 0, 10)).entries();
+        assertEquals(1, log.size());
+        assertEquals("contact-revealed", log.get(0).action());
+        assertEquals(named, log.get(0).target());
+        assertEquals("ana", log.get(0).actor());
+        assertTrue(log.get(0).detail().contains("the reporter asked to be called back"));
+        assertFalse(log.get(0).detail().contains("siti"));
+        assertEquals("contact-revealed", cases.report(named).orElseThrow().history().get(0).action());
+
+        assertEquals(Optional.empty(), cases.revealContact(anonymous, "ana", "to call back"));
+        assertEquals(1, db.count("SELECT COUNT(*) FROM audit_log"));
+        assertThrows(IllegalArgumentException.class, () -> cases.revealContact(named, "ana", " "));
+        assertEquals(1, db.count("SELECT COUNT(*) FROM audit_log"));
+    }
+
+    // ---- reading
+
+    @Test
+    public void aReportShowsItsItemsOnceEachWithTheirDecisions() throws Exception {
+        NewItem chat = new NewItem("+60123456789", "WHATSAPP", "PHONE_NUMBER", Map.of("phone", "+60123456789"),
+                "https://wa.me/60123456789", "WHATSAPP|PHONE_NUMBER|60123456789", ItemSource.CHAT,
+                LocalDateTime.of(2024, 3, 1, 21, 41));
+        save(true, null, "https://a.example/x");
+        String reference = store.save(new NewReport("channel-web", Category.SEXTORTION, PlatformHint.WHATSAPP, "blackmail",
+                "en", true, null, List.of(Reports.item("https://a.example/x"), chat, Reports.item("https://a.example/x"))),
+                issuer);
+        long x = itemId("https://a.example/x");
+        cases.classify(x, Classification.SEXTORTION, null, "ana");
+        cases.recordRemoval(x, Instant.parse("2026-12-01T10:00:00Z"), null, "ben");
+
+        CaseReport report = cases.report(reference).orElseThrow();
+        assertEquals(reference, report.reference());
+        assertEquals(Category.SEXTORTION, report.category());
+        assertEquals(PlatformHint.WHATSAPP, report.platformHint());
+        assertEquals("blackmail", report.description());
+        assertEquals("en", report.language());
+        assertTrue(report.anonymous());
+        assertEquals(ReportStatus.RECEIVED, report.status());
+        assertEquals(2, report.items().size());
+        CaseItem first = report.items().get(0);
+        assertEquals(x, first.id());
+        assertEquals(2, first.reportCount());
+        assertEquals(Classification.SEXTORTION, first.classification());
+        assertEquals("ana", first.classifiedBy());
+        assertNotNull(first.classifiedAt());
+        assertEquals(Instant.parse("2026-12-01T10:00:00Z"), first.removedAt());
+        assertEquals(ItemSource.URLS, first.source());
+        assertEquals("example", first.identifiers().get("host"));
+        CaseItem second = report.items().get(1);
+        assertEquals("WHATSAPP", second.platform());
+        assertEquals(ItemSource.CHAT, second.source());
+        assertEquals(LocalDateTime.of(2024, 3, 1, 21, 41), second.seenAt());
+        assertEquals(1, second.reportCount());
+        assertNull(second.classification());
+        assertNull(second.classifiedBy());
+        assertNull(second.removedAt());
+        assertEquals(List.of("item-classified", "item-removed"),
+                report.history().stream().map(HistoryEntry::action).collect(Collectors.toList()));
+    }
+
+    @Test
+    public void theQueueFiltersCountsAndPages() throws Exception {
+        String a = save(true, null, "https://a.example/One", "https://a.example/two");
+        Thread.sleep(2);
+        String b = store.save(new NewReport("channel-web", Category.GROOMING, PlatformHint.TELEGRAM, "He asked for 100% photos",
+                "ms", true, null, List.of(Reports.item("https://b.example/x"))), issuer);
+        Thread.sleep(2);
+        String c = save(true, null, "https://c.example/x", "https://a.example/two");
+        cases.classify(itemId("https://a.example/two"), Classification.CSAM, null, "ana");
+        cases.classify(itemId("https://c.example/x"), Classification.NOT_ILLEGAL, null, "ana");
+        cases.changeStatus(b, ReportStatus.UNDER_REVIEW, "ana");
+
+        Page<QueueEntry> all = cases.queue(QueueQuery.first(10));
+        assertEquals(3, all.total());
+        assertEquals(List.of(a, b, c), refs(all));
+        QueueEntry first = all.entries().get(0);
+        assertEquals(2, first.itemCount());
+        assertEquals(1, first.unclassifiedCount());
+        assertEquals("channel-web", first.channel());
+        assertEquals(Category.CSAM, first.category());
+        assertEquals(ReportStatus.RECEIVED, first.status());
+        assertEquals(0, all.entries().get(2).unclassifiedCount());
+
+        assertEquals(List.of(c, b, a), refs(cases.queue(query(null, null, null, null, null, true, 0, 10))));
+        Page<QueueEntry> page = cases.queue(query(null, null, null, null, null, false, 1, 2));
+        assertEquals(3, page.total());
+        assertEquals(List.of(c), refs(page));
+        assertEquals(List.of(b), refs(cases.queue(query(null, null, null, null, null, true, 1, 1))));
+        assertEquals(List.of(), refs(cases.queue(query(null, null, null, null, null, false, 5, 2))));
+
+        assertEquals(List.of(b), refs(cases.queue(query(ReportStatus.UNDER_REVIEW, null, null, null, null, false, 0, 10))));
+        assertEquals(List.of(a, c), refs(cases.queue(query(ReportStatus.RECEIVED, null, null, null, null, false, 0, 10))));
+        assertEquals(List.of(b), refs(cases.queue(query(null, Category.GROOMING, null, null, null, false, 0, 10))));
+        assertEquals(List.of(b), refs(cases.queue(query(null, null, PlatformHint.TELEGRAM, null, null, false, 0, 10))));
+        assertEquals(List.of(c), refs(cases.queue(query(null, null, null, true, null, false, 0, 10))));
+        assertEquals(List.of(a, b), refs(cases.queue(query(null, null, null, false, null, false, 0, 10))));
+        // text: an item's URL (any case), the description, the reference; wildcards are literal
+        assertEquals(List.of(a), refs(cases.queue(query(null, null, null, null, "A.EXAMPLE/one", false, 0, 10))));
+        assertEquals(List.of(a, c), refs(cases.queue(query(null, null, null, null, "a.example/two", false, 0, 10))));
+        assertEquals(List.of(b), refs(cases.queue(query(null, null, null, null, "100% PHOTOS", false, 0, 10))));
+        assertEquals(List.of(), refs(cases.queue(query(null, null, null, null, "100%photos", false, 0, 10))));
+        assertEquals(List.of(), refs(cases.queue(query(null, null, null, null, "a_example", false, 0, 10))));
+        assertEquals(List.of(c), refs(cases.queue(query(null, null, null, null, c, false, 0, 10))));
+        Page<QueueEntry> combined = cases.queue(query(ReportStatus.RECEIVED, Category.CSAM, null, false, "example", false, 0, 10));
+        assertEquals(1, combined.total());
+        assertEquals(List.of(a), refs(combined));
+    }
+
+    private static QueueQuery query(ReportStatus status, Category category, PlatformHint platform, Boolean classified,
+            String text, boolean newestFirst, int page, int size) {
+        return new QueueQuery(status, category, platform, classified, text, newestFirst, page, size);
+    }
+
+    private static List<String> refs(Page<QueueEntry> page) {
+        return page.entries().stream().map(QueueEntry::reference).collect(Collectors.toList());
+    }
+
+    @Test
+    public void theAuditLogPagesNewestFirstAndFilters() throws Exception {
+        cases.audit("ops", "login", null, null);
+        Thread.sleep(3);
+        Instant middle = Times.now();
+        cases.audit("ana", "login", null, null);
+        cases.audit("ops", "module-disabled", "parser-telegram", "for an update");
+        Page<AuditEntry> all = cases.audit(new AuditQuery(null, null, null, 0, 2));
+        assertEquals(3, all.total());
+        assertEquals(List.of("module-disabled", "login"), all.entries().stream().map(AuditEntry::action).collect(Collectors.toList()));
+        assertEquals("parser-telegram", all.entries().get(0).target());
+        assertEquals("for an update", all.entries().get(0).detail());
+        assertEquals("ana", all.entries().get(1).actor());
+        assertEquals(1, cases.audit(new AuditQuery(null, null, null, 1, 2)).entries().size());
+        assertEquals(2, cases.audit(new AuditQuery(null, null, "ops", 0, 10)).total());
+        assertEquals(2, cases.audit(new AuditQuery(middle, null, null, 0, 10)).total());
+        assertEquals(1, cases.audit(new AuditQuery(null, middle, null, 0, 10)).total());
+        assertEquals(1, cases.audit(new AuditQuery(middle, null, "ops", 0, 10)).total());
+        assertTrue(all.entries().get(0).id() > all.entries().get(1).id());
+    }
+
+    // ---- outbox ids
+
+    @Test
+    public void theWriterAndTheDecisionsNeverTakeTheSameOutboxId() throws Exception {
+        // one after the other: the writer must not count on from an id it gave before the decision
+        String reference = save(true, null, "https://a.example/x");
+        cases.changeStatus(reference, ReportStatus.UNDER_REVIEW, "ana");
+        save(true, null, "https://a.example/y");
+        cases.classify(itemId("https://a.example/y"), Classification.CSAM, null, "ana");
+        save(true, null, "https://a.example/z");
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), longs("SELECT id FROM outbox ORDER BY id"));
+
+        // at the same time: reports from 4 threads while decisions are made
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int thread = t;
+            done.add(pool.submit((Callable<Void>) () -> {
+                go.await();
+                for (int i = 0; i < 25; i++) {
+                    save(true, null, "https://a.example/t" + thread + "/" + i, "https://a.example/x");
+                }
+                return null;
+            }));
+        }
+        long x = itemId("https://a.example/x");
+        done.add(pool.submit((Callable<Void>) () -> {
+            go.await();
+            Classification[] decisions = {Classification.CSAM, Classification.NOT_ILLEGAL};
+            for (int i = 0; i < 20; i++) {
+                cases.classify(x, decisions[i % 2], null, "ana");
+            }
+            return null;
+        }));
+        go.countDown();
+        for (Future<?> f : done) {
+            f.get(120, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        long rows = db.count("SELECT COUNT(*) FROM outbox");
+        assertEquals(5 + 100 + 20, rows);
+        assertEquals(rows, db.count("SELECT COUNT(DISTINCT id) FROM outbox"));
+        assertEquals(1 + 20, db.count("SELECT COUNT(*) FROM outbox WHERE event_type = 'item.classified'"));
+        assertTrue(db.count("SELECT last_id FROM outbox_ids") >= db.count("SELECT MAX(id) FROM outbox"));
+        assertEquals(new Stats(103, 1, 0), store.stats()); // y; the 20 decisions on x end on NOT_ILLEGAL
+
+        // and after a restart of the store
+        store.close();
+        store = new JdbcReportStore(db.dataSource, tmp.getRoot().toPath().resolve("etc/lapor-contact.key"));
+        cases.classify(x, Classification.CSAM, null, "ana");
+        save(true, null, "https://a.example/after");
+        assertEquals(rows + 2, db.count("SELECT COUNT(DISTINCT id) FROM outbox"));
+        assertEquals(1, db.count("SELECT COUNT(*) FROM outbox WHERE id > ? AND event_type = 'report.created'",
+                db.count("SELECT id FROM outbox WHERE event_type = 'item.classified' ORDER BY id DESC FETCH FIRST ROW ONLY")));
+    }
+
+    private List<String> column(String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection c = db.dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
+    private List<Long> longs(String sql) throws SQLException {
+        List<Long> values = new ArrayList<>();
+        try (Connection c = db.dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getLong(1));
+            }
+        }
+        return values;
+    }
+}
