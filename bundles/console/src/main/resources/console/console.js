@@ -180,8 +180,8 @@
         ' ' + t('queue.page', page + 1, pages) + ' ',
         el('button', { type: 'button', disabled: page + 1 >= pages, text: t('queue.next'),
           onclick: function () { p.page = page + 1; queue(p); } })]);
-      show([el('h1', { text: t('queue.heading') }), form,
-        data.reports.length ? table : el('p', { text: t('queue.none') }), pager]);
+      show([el('h1', { text: t('queue.heading') }), form, table,
+        el('p', { id: 'queue-none', hidden: data.reports.length > 0, text: t('queue.none') }), pager]);
     }).catch(function () {});
   }
 

@@ -33,6 +33,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Path("/api/admin/session")
 public class SessionResource {
 
+    /** The audit log's actor for what no account did. */
+    static final String NOT_SIGNED_IN = "-";
+
     private final AdminGate gate;
     private final Cases cases;
 
@@ -61,7 +64,8 @@ public class SessionResource {
             Optional<Set<String>> roles = JaasLogin.login(username, password);
             if (roles.isEmpty()) {
                 throttle.failed(username);
-                cases.audit(null, "login-failed", null, null); // the name given may be a mistyped password
+                // not the name given: it may be a mistyped password
+                cases.audit(NOT_SIGNED_IN, "login-failed", null, null);
                 return Errors.error(401, "login_failed", "Wrong user name or password.");
             }
             throttle.succeeded(username);
