@@ -6,7 +6,9 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +24,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.inject.Inject;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -46,6 +50,9 @@ public class ConsoleApiIT {
     @Inject
     @Filter(timeout = 120_000)
     ModuleAdmin modules;
+
+    @Inject
+    SessionFactory shells;
 
     private final Http http = new Http("http://localhost:" + HTTP_PORT);
 
@@ -252,5 +259,19 @@ public class ConsoleApiIT {
         assertTrue(audit, audit.contains("module-disabled") && audit.contains("module-enabled"));
         // an admin may do what an analyst does
         assertEquals(200, c.get("/api/admin/reports").status());
+        // a switch in the shell is audited too
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        Session shell = shells.create(System.in, print, print);
+        try {
+            shell.execute("lapor:disable parser-x");
+            shell.execute("lapor:enable parser-x");
+        } catch (Exception e) {
+            throw new AssertionError(out.toString(StandardCharsets.UTF_8), e);
+        } finally {
+            shell.close();
+        }
+        String shellAudit = c.get("/api/admin/audit").body();
+        assertTrue(shellAudit, shellAudit.contains("\"parser-x\"") && shellAudit.contains("shell"));
     }
 }
