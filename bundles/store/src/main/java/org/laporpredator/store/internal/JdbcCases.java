@@ -11,9 +11,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,12 +28,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.laporpredator.api.Category;
 import org.laporpredator.api.ItemSource;
 import org.laporpredator.api.PlatformHint;
 import org.laporpredator.api.ReportStatus;
 import org.laporpredator.api.ServiceUnavailable;
+import org.laporpredator.api.StatusRecord;
 import org.laporpredator.api.cases.AuditEntry;
 import org.laporpredator.api.cases.AuditQuery;
 import org.laporpredator.api.cases.CaseItem;
@@ -37,6 +43,8 @@ import org.laporpredator.api.cases.CaseNotFound;
 import org.laporpredator.api.cases.CaseReport;
 import org.laporpredator.api.cases.Cases;
 import org.laporpredator.api.cases.Classification;
+import org.laporpredator.api.cases.Dashboard;
+import org.laporpredator.api.cases.ExportRow;
 import org.laporpredator.api.cases.HistoryEntry;
 import org.laporpredator.api.cases.Page;
 import org.laporpredator.api.cases.QueueEntry;
@@ -78,8 +86,14 @@ public class JdbcCases implements Cases {
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
     };
 
+    /** Items read per statement of an export (see {@link #exportItems}). */
+    static final int EXPORT_PAGE = 500;
+
     private final DataSource dataSource;
     private final ContactCipher cipher;
+    private final Clock clock;
+    /** {@link #EXPORT_PAGE}; smaller in tests. */
+    int exportPage = EXPORT_PAGE;
 
     @Activate
     public JdbcCases(@Reference(name = "dataSource", target = "(dataSourceName=lapor)") DataSource dataSource,
@@ -88,8 +102,14 @@ public class JdbcCases implements Cases {
     }
 
     JdbcCases(DataSource dataSource, Path contactKeyFile) {
+        this(dataSource, contactKeyFile, Clock.systemUTC());
+    }
+
+    /** {@code clock} says what "today" is for the dashboard. */
+    JdbcCases(DataSource dataSource, Path contactKeyFile, Clock clock) {
         this.dataSource = dataSource;
         this.cipher = ContactCipher.fromKeyFile(contactKeyFile);
+        this.clock = clock;
         try {
             new Migrations(dataSource).migrate();
         } catch (SQLException e) {
@@ -292,6 +312,235 @@ public class JdbcCases implements Cases {
             reportEvents(c, List.of(id), now, actor, "contact-revealed", "reason: " + reason);
             return Optional.of(contact); // only once the audit row is committed
         });
+    }
+
+    // ---- dashboard and export
+
+    /** The period's distinct items: a derived table driven by the range on {@code report (created_at, id)}. */
+    private static final String PERIOD_ITEMS = " (SELECT DISTINCT ri.item_id FROM report r JOIN report_item ri"
+            + " ON ri.report_id = r.id WHERE r.created_at >= ? AND r.created_at < ?) p";
+
+    /**
+     * The period is [start of the day {@code days - 1} days before today, start of tomorrow), days in
+     * {@link StatusRecord#ZONE}. Portable SQL only; five statements in one read-only transaction:
+     * <ul>
+     * <li>reports per day: every {@code created_at} of the period, read from the index
+     * {@code report (created_at, id)} alone and counted per Malaysian day here (SQL has no portable
+     * "day in a time zone"). Cost: one index entry per report of the period, memory per day only; at a
+     * million reports in a year about as much as one {@code COUNT(*)} of the year.</li>
+     * <li>reports by category and channel: one {@code GROUP BY} over the same range (reads the report rows).</li>
+     * <li>items by platform and classification: one {@code GROUP BY} over the period's distinct items
+     * ({@link #PERIOD_ITEMS}: the period's links by {@code report_item}'s primary key, sorted for DISTINCT,
+     * then item and classification by primary key); cost grows with the period's links, not the tables.</li>
+     * <li>medians: the period's items that have a classification row (analysts' decisions, at human pace:
+     * far fewer than the items) with their times, the median taken here (Derby has no percentile).</li>
+     * <li>removedShare: the two public counters, so all time, not the period's (the figure the public sees).</li>
+     * </ul>
+     * The item statements take a shared lock on item and report_item (locked whole, V7) while they run, so
+     * the report writer waits for each of them, as it does for the public counters.
+     */
+    @Override
+    public Dashboard dashboard(int days) {
+        if (days < 1 || days > 366) {
+            throw new IllegalArgumentException("days from 1 to 366");
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), StatusRecord.ZONE);
+        LocalDate first = today.minusDays(days - 1L);
+        Instant from = first.atStartOfDay(StatusRecord.ZONE).toInstant();
+        Instant to = today.plusDays(1).atStartOfDay(StatusRecord.ZONE).toInstant();
+        return run("Reading the dashboard", c -> {
+            long[] perDay = new long[days];
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT created_at FROM report WHERE created_at >= ? AND created_at < ?")) {
+                Times.set(ps, 1, from);
+                Times.set(ps, 2, to);
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        LocalDate day = LocalDate.ofInstant(Times.get(rs, "created_at"), StatusRecord.ZONE);
+                        int index = (int) (day.toEpochDay() - first.toEpochDay());
+                        if (index >= 0 && index < days) {
+                            perDay[index]++;
+                        }
+                    }
+                }
+            }
+            List<Dashboard.DayCount> reportsPerDay = new ArrayList<>(days);
+            for (int i = 0; i < days; i++) {
+                reportsPerDay.add(new Dashboard.DayCount(first.plusDays(i), perDay[i]));
+            }
+            Map<String, Long> byCategory = new HashMap<>();
+            Map<String, Long> byChannel = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT category, channel, COUNT(*) FROM report"
+                    + " WHERE created_at >= ? AND created_at < ? GROUP BY category, channel")) {
+                Times.set(ps, 1, from);
+                Times.set(ps, 2, to);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        byCategory.merge(rs.getString(1).trim(), rs.getLong(3), Long::sum);
+                        byChannel.merge(rs.getString(2).trim(), rs.getLong(3), Long::sum);
+                    }
+                }
+            }
+            Map<String, Long> byPlatform = new HashMap<>();
+            Map<String, Long> byClassification = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT i.platform, c.classification, COUNT(*) FROM"
+                    + PERIOD_ITEMS + " JOIN item i ON i.id = p.item_id LEFT JOIN classification c ON c.item_id = p.item_id"
+                    + " GROUP BY i.platform, c.classification")) {
+                Times.set(ps, 1, from);
+                Times.set(ps, 2, to);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String classification = rs.getString(2);
+                        byPlatform.merge(rs.getString(1).trim(), rs.getLong(3), Long::sum);
+                        byClassification.merge(classification == null ? "UNCLASSIFIED" : classification.trim(),
+                                rs.getLong(3), Long::sum);
+                    }
+                }
+            }
+            Durations toClassification = new Durations();
+            Durations toRemoval = new Durations();
+            // the first classification: the earliest in the history; the row's own time for decisions older
+            // than the history (V10), of which only the last is known
+            try (PreparedStatement ps = c.prepareStatement("SELECT i.first_reported_at, c.classification,"
+                    + " c.classified_at, c.removed_at, (SELECT MIN(h.happened_at) FROM classification_history h"
+                    + " WHERE h.item_id = c.item_id AND h.action = 'item-classified') AS first_classified FROM"
+                    + PERIOD_ITEMS + " JOIN classification c ON c.item_id = p.item_id JOIN item i ON i.id = p.item_id")) {
+                Times.set(ps, 1, from);
+                Times.set(ps, 2, to);
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Instant reported = Times.get(rs, "first_reported_at");
+                        Instant classified = Times.get(rs, "first_classified");
+                        if (classified == null && rs.getString("classification") != null) {
+                            classified = Times.get(rs, "classified_at");
+                        }
+                        if (classified != null) {
+                            toClassification.add(Duration.between(reported, classified));
+                        }
+                        Instant removed = Times.get(rs, "removed_at");
+                        if (removed != null) {
+                            toRemoval.add(Duration.between(reported, removed));
+                        }
+                    }
+                }
+            }
+            long csam = 0;
+            long removedCsam = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, value FROM counter WHERE name IN (?, ?)")) {
+                ps.setString(1, CLASSIFIED_CSAM);
+                ps.setString(2, REMOVED_CSAM);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (CLASSIFIED_CSAM.equals(rs.getString(1).trim())) {
+                            csam = rs.getLong(2);
+                        } else {
+                            removedCsam = rs.getLong(2);
+                        }
+                    }
+                }
+            }
+            double removedShare = csam == 0 ? 0 : Math.min(1, (double) removedCsam / csam);
+            return new Dashboard(days, reportsPerDay, byCategory, byChannel, byPlatform, byClassification, removedShare,
+                    toClassification.median(), toRemoval.median());
+        });
+    }
+
+    /** Durations in milliseconds, for a median. */
+    static final class Durations {
+        private long[] millis = new long[16];
+        private int size;
+
+        void add(Duration d) {
+            if (size == millis.length) {
+                millis = Arrays.copyOf(millis, size * 2);
+            }
+            millis[size++] = d.toMillis();
+        }
+
+        /** The middle one, or the mean of the two middle ones; null without any. */
+        Duration median() {
+            if (size == 0) {
+                return null;
+            }
+            long[] sorted = Arrays.copyOf(millis, size);
+            Arrays.sort(sorted);
+            int mid = size / 2;
+            long median = size % 2 == 1 ? sorted[mid] : sorted[mid - 1] + (sorted[mid] - sorted[mid - 1]) / 2;
+            return Duration.ofMillis(median);
+        }
+    }
+
+    /**
+     * Read in pages of {@link #EXPORT_PAGE} items by item id ({@code id > last ... FETCH FIRST n ROWS ONLY}),
+     * each page one statement in a transaction of its own, handed to the sink once its result set is closed.
+     * Not one result set for the whole export: item is locked whole (V7), and a statement reading it holds
+     * a shared lock to its end, so a slow sink (an HTTP download) would stop the report writer for as long
+     * as it takes. This way the writer waits at most for one page, at most a page is held in memory, and a
+     * lock timeout or deadlock retries the page, never delivering a row twice. Items stored while the
+     * export runs appear if their id comes after the page being read. No index on first_reported_at (each
+     * index costs the writer per item): from/to filter the pages, so an export reads item from the first
+     * id once. Never a contact, description or input text: only item and classification columns are read.
+     */
+    @Override
+    public void exportItems(Instant from, Instant to, Classification classification, Consumer<ExportRow> sink) {
+        Objects.requireNonNull(sink, "sink");
+        StringBuilder sql = new StringBuilder("SELECT i.id, i.platform, i.kind, i.canonical_url, i.identifiers,"
+                + " i.first_reported_at, i.last_reported_at, i.report_count, c.classification, c.removed_at FROM item i");
+        sql.append(classification == null ? " LEFT JOIN" : " JOIN").append(" classification c ON c.item_id = i.id");
+        sql.append(" WHERE i.id > ?");
+        List<Object> args = new ArrayList<>();
+        if (from != null) {
+            sql.append(" AND i.first_reported_at >= ?");
+            args.add(from);
+        }
+        if (to != null) {
+            sql.append(" AND i.first_reported_at < ?");
+            args.add(to);
+        }
+        if (classification != null) {
+            sql.append(" AND c.classification = ?");
+            args.add(classification.name());
+        }
+        sql.append(" ORDER BY i.id FETCH FIRST ? ROWS ONLY");
+        int size = exportPage;
+        long last = 0; // ids start at 1
+        while (true) {
+            long after = last;
+            List<ExportRow> page = run("Exporting items", c -> {
+                List<ExportRow> rows = new ArrayList<>(size);
+                try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                    ps.setLong(1, after);
+                    for (int i = 0; i < args.size(); i++) {
+                        if (args.get(i) instanceof Instant instant) {
+                            Times.set(ps, i + 2, instant);
+                        } else {
+                            ps.setString(i + 2, (String) args.get(i));
+                        }
+                    }
+                    ps.setInt(args.size() + 2, size);
+                    ps.setFetchSize(size);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            rows.add(new ExportRow(rs.getLong("id"), rs.getString("platform"), rs.getString("kind"),
+                                    rs.getString("canonical_url"), identifiers(rs.getString("identifiers")),
+                                    classification(rs.getString("classification")), Times.get(rs, "removed_at"),
+                                    Times.get(rs, "first_reported_at"), Times.get(rs, "last_reported_at"),
+                                    rs.getInt("report_count")));
+                        }
+                    }
+                }
+                return rows;
+            });
+            for (ExportRow row : page) {
+                sink.accept(row);
+            }
+            if (page.size() < size) {
+                return;
+            }
+            last = page.get(page.size() - 1).itemId();
+        }
     }
 
     // ---- item decisions

@@ -11,10 +11,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +50,8 @@ import org.laporpredator.api.cases.CaseItem;
 import org.laporpredator.api.cases.CaseNotFound;
 import org.laporpredator.api.cases.CaseReport;
 import org.laporpredator.api.cases.Classification;
+import org.laporpredator.api.cases.Dashboard;
+import org.laporpredator.api.cases.ExportRow;
 import org.laporpredator.api.cases.HistoryEntry;
 import org.laporpredator.api.cases.Page;
 import org.laporpredator.api.cases.QueueEntry;
@@ -448,6 +455,267 @@ public class JdbcCasesTest {
         assertEquals(1, cases.audit(new AuditQuery(null, middle, null, 0, 10)).total());
         assertEquals(1, cases.audit(new AuditQuery(middle, null, "ops", 0, 10)).total());
         assertTrue(all.entries().get(0).id() > all.entries().get(1).id());
+    }
+
+    // ---- dashboard
+
+    /** Sets a timestamp column to {@code at}, stored as UTC as the store does. */
+    private void setTime(String table, String column, String idColumn, long id, Instant at) throws SQLException {
+        try (Connection c = db.dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET " + column + " = ? WHERE "
+                        + idColumn + " = ?")) {
+            Times.set(ps, 1, at);
+            ps.setLong(2, id);
+            assertTrue(ps.executeUpdate() > 0);
+        }
+    }
+
+    private void created(String reference, Instant at) throws SQLException {
+        try (Connection c = db.dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("UPDATE report SET created_at = ? WHERE reference = ?")) {
+            Times.set(ps, 1, at);
+            ps.setString(2, reference);
+            assertEquals(1, ps.executeUpdate());
+        }
+    }
+
+    private static NewItem telegram(String handle) {
+        return new NewItem("the channel t.me/" + handle + " in the chat", "TELEGRAM", "CHANNEL", Map.of("handle", handle),
+                "https://t.me/" + handle, "telegram:" + handle);
+    }
+
+    private static Instant at(String utc) {
+        return Instant.parse(utc);
+    }
+
+    @Test
+    public void theDashboardCountsTheLastDaysInMalaysianTime() throws Exception {
+        // today in Malaysia: 2026-03-10 (10:00 there); the 3 days: 03-08, 03-09, 03-10, from 2026-03-07T16:00Z
+        JdbcCases today = new JdbcCases(db.dataSource, tmp.getRoot().toPath().resolve("etc/lapor-contact.key"),
+                Clock.fixed(at("2026-03-10T02:00:00Z"), ZoneOffset.UTC));
+        String before = store.save(Reports.report(true, null, Reports.item("https://a.example/old"),
+                Reports.item("https://a.example/old2")), issuer);
+        created(before, at("2026-03-07T15:59:59.999Z")); // 03-07 23:59:59.999 in Malaysia: outside
+        String first = store.save(new NewReport("channel-web", Category.GROOMING, PlatformHint.TELEGRAM, "d", "ms", true,
+                null, List.of(Reports.item("https://a.example/a"), telegram("t"))), issuer);
+        created(first, at("2026-03-07T16:00:00Z")); // 03-08 00:00 in Malaysia: the first instant of the period
+        String late = store.save(new NewReport("channel-telegram", Category.CSAM, PlatformHint.WEBSITE, "d", "ms", true,
+                null, List.of(Reports.item("https://a.example/a"), Reports.item("https://a.example/b"))), issuer);
+        created(late, at("2026-03-09T17:00:00Z")); // 03-09 in UTC, 03-10 01:00 in Malaysia
+        String morning = save(true, null, "https://a.example/c");
+        created(morning, at("2026-03-10T01:00:00Z"));
+        String tomorrow = save(true, null, "https://a.example/tomorrow");
+        created(tomorrow, at("2026-03-10T16:00:00Z")); // 03-11 in Malaysia: not yet
+
+        long old = itemId("https://a.example/old");
+        long old2 = itemId("https://a.example/old2");
+        long a = itemId("https://a.example/a");
+        long t = db.count("SELECT id FROM item WHERE dedup_key = 'telegram:t'");
+        long b = itemId("https://a.example/b");
+        cases.classify(old, Classification.CSAM, null, "ana");
+        cases.recordRemoval(old, null, null, "ana");
+        cases.classify(old2, Classification.CSAM_NATIONAL, null, "ana");
+        cases.classify(a, Classification.NOT_ILLEGAL, null, "ana");
+        cases.classify(a, Classification.CSAM, null, "ana");
+        cases.recordRemoval(a, null, null, "ana");
+        cases.classify(t, Classification.NOT_ILLEGAL, null, "ana");
+        cases.recordRemoval(b, null, null, "ana"); // a removal, no classification
+
+        // times: a first classified 1 h after its first report (reclassified at 5 h), removed at 10 h;
+        // t classified before the history was kept (no history), 3 h; b removed at 2 h; old 100 h (not of the period)
+        Instant t0 = at("2026-03-08T00:00:00Z");
+        for (long item : List.of(old, a, t, b)) {
+            setTime("item", "first_reported_at", "id", item, t0);
+        }
+        List<Long> history = longs("SELECT id FROM classification_history WHERE item_id = " + a
+                + " AND action = 'item-classified' ORDER BY id");
+        setTime("classification_history", "happened_at", "id", history.get(0), t0.plus(Duration.ofHours(1)));
+        setTime("classification_history", "happened_at", "id", history.get(1), t0.plus(Duration.ofHours(5)));
+        setTime("classification", "classified_at", "item_id", a, t0.plus(Duration.ofHours(5)));
+        setTime("classification", "removed_at", "item_id", a, t0.plus(Duration.ofHours(10)));
+        db.update("DELETE FROM classification_history WHERE item_id = ?", t);
+        setTime("classification", "classified_at", "item_id", t, t0.plus(Duration.ofHours(3)));
+        setTime("classification", "removed_at", "item_id", b, t0.plus(Duration.ofHours(2)));
+        setTime("classification_history", "happened_at", "item_id", old, t0.plus(Duration.ofHours(100)));
+        setTime("classification", "removed_at", "item_id", old, t0.plus(Duration.ofHours(100)));
+
+        Dashboard d = today.dashboard(3);
+        assertEquals(3, d.days());
+        assertEquals(List.of(new Dashboard.DayCount(LocalDate.of(2026, 3, 8), 1), new Dashboard.DayCount(LocalDate.of(2026, 3, 9), 0),
+                new Dashboard.DayCount(LocalDate.of(2026, 3, 10), 2)), d.reportsPerDay());
+        assertEquals(Map.of("GROOMING", 1L, "CSAM", 2L), d.byCategory());
+        assertEquals(Map.of("channel-web", 2L, "channel-telegram", 1L), d.byChannel());
+        // a (named twice), t, b, c
+        assertEquals(Map.of("WEBSITE", 3L, "TELEGRAM", 1L), d.byPlatform());
+        assertEquals(Map.of("CSAM", 1L, "NOT_ILLEGAL", 1L, "UNCLASSIFIED", 2L), d.itemsByClassification());
+        // all time, as the public counters: old and a removed, old2 not (the period alone would give 1)
+        assertEquals(2.0 / 3, d.removedShare(), 1e-9);
+        assertEquals(Duration.ofHours(2), d.medianToFirstClassification()); // 1 h and 3 h
+        assertEquals(Duration.ofHours(6), d.medianToRemoval()); // 10 h and 2 h
+
+        Dashboard one = today.dashboard(1); // today only: morning and late
+        assertEquals(List.of(new Dashboard.DayCount(LocalDate.of(2026, 3, 10), 2)), one.reportsPerDay());
+        assertEquals(Map.of("CSAM", 2L), one.byCategory());
+        assertEquals(Map.of("WEBSITE", 3L), one.byPlatform()); // a, b, c
+        assertEquals(Duration.ofHours(1), one.medianToFirstClassification()); // a only
+        assertEquals(Duration.ofHours(6), one.medianToRemoval());
+
+        Dashboard four = today.dashboard(4); // from 03-07: the report before
+        assertEquals(LocalDate.of(2026, 3, 7), four.reportsPerDay().get(0).day());
+        assertEquals(1, four.reportsPerDay().get(0).reports());
+        // old2 (its times not set: a few ms), 1 h, 3 h, old 100 h; removals: 2 h, 10 h, 100 h
+        assertEquals(Duration.ofHours(2), four.medianToFirstClassification());
+        assertEquals(Duration.ofHours(10), four.medianToRemoval());
+        assertEquals(366, today.dashboard(366).reportsPerDay().size());
+        assertThrows(IllegalArgumentException.class, () -> today.dashboard(0));
+        assertThrows(IllegalArgumentException.class, () -> today.dashboard(367));
+    }
+
+    @Test
+    public void anEmptyDashboardHasZeroDaysAndNoMedians() {
+        Dashboard d = cases.dashboard(7);
+        assertEquals(7, d.reportsPerDay().size());
+        assertEquals(LocalDate.now(org.laporpredator.api.StatusRecord.ZONE), d.reportsPerDay().get(6).day());
+        assertTrue(d.reportsPerDay().stream().allMatch(day -> day.reports() == 0));
+        assertEquals(Map.of(), d.byCategory());
+        assertEquals(Map.of(), d.byPlatform());
+        assertEquals(Map.of(), d.itemsByClassification());
+        assertEquals(0, d.removedShare(), 0);
+        assertNull(d.medianToFirstClassification());
+        assertNull(d.medianToRemoval());
+    }
+
+    @Test
+    public void mediansOfAnOddNumberAreTheMiddleOne() {
+        JdbcCases.Durations durations = new JdbcCases.Durations();
+        for (int minutes : new int[] {50, 10, 30, 20, 40}) {
+            durations.add(Duration.ofMinutes(minutes));
+        }
+        assertEquals(Duration.ofMinutes(30), durations.median());
+        for (int i = 0; i < 40; i++) { // grows
+            durations.add(Duration.ofMinutes(100));
+        }
+        assertEquals(Duration.ofMinutes(100), durations.median());
+    }
+
+    // ---- export
+
+    @Test
+    public void theExportFiltersOrdersAndNeverHoldsAContact() throws Exception {
+        NewItem x1 = new NewItem("the reporter typed this: https://a.example/1", "WEBSITE", "WEB_PAGE",
+                Map.of("host", "a.example", "path", "/1"), "https://a.example/1", "web:https://a.example/1");
+        save(false, CONTACT, "https://a.example/2", "https://a.example/3");
+        store.save(new NewReport("channel-web", Category.CSAM, PlatformHint.WEBSITE, "seen in a group chat", "ms", false,
+                CONTACT, List.of(x1, Reports.item("https://a.example/3"), telegram("t4"))), issuer);
+        long i1 = itemId("https://a.example/1");
+        long i2 = itemId("https://a.example/2");
+        long i3 = itemId("https://a.example/3");
+        long i4 = db.count("SELECT id FROM item WHERE dedup_key = 'telegram:t4'");
+        Instant t1 = at("2026-01-01T00:00:00Z");
+        Instant t2 = at("2026-01-02T00:00:00Z");
+        Instant t3 = at("2026-01-03T00:00:00Z");
+        Instant t4 = at("2026-01-04T00:00:00Z");
+        setTime("item", "first_reported_at", "id", i1, t1);
+        setTime("item", "first_reported_at", "id", i2, t2);
+        setTime("item", "first_reported_at", "id", i3, t3);
+        setTime("item", "first_reported_at", "id", i4, t4);
+        cases.classify(i2, Classification.CSAM, "the reporter " + CONTACT, "ana");
+        cases.classify(i3, Classification.CSAM, null, "ana");
+        cases.recordRemoval(i3, at("2026-02-01T10:00:00Z"), null, "ana");
+        cases.classify(i4, Classification.NOT_ILLEGAL, null, "ana");
+
+        List<ExportRow> all = export(null, null, null);
+        // by item id, not by first report (i1 came first but was stored after i2 and i3)
+        assertEquals(List.of(i1, i2, i3, i4).stream().sorted().collect(Collectors.toList()), ids(all));
+        assertTrue(i1 > i2 && i1 > i3);
+        ExportRow three = all.stream().filter(r -> r.itemId() == i3).findFirst().orElseThrow();
+        assertEquals("WEBSITE", three.platform());
+        assertEquals("WEB_PAGE", three.kind());
+        assertEquals("https://a.example/3", three.canonicalUrl());
+        assertEquals(Map.of("host", "example", "path", "/x"), three.identifiers());
+        assertEquals(Classification.CSAM, three.classification());
+        assertEquals(at("2026-02-01T10:00:00Z"), three.removedAt());
+        assertEquals(t3, three.firstReportedAt());
+        assertNotNull(three.lastReportedAt());
+        assertEquals(2, three.reportCount());
+        ExportRow one = all.stream().filter(r -> r.itemId() == i1).findFirst().orElseThrow();
+        assertNull(one.classification());
+        assertNull(one.removedAt());
+        assertEquals(1, one.reportCount());
+        assertEquals(Map.of("host", "a.example", "path", "/1"), one.identifiers());
+        assertEquals(Map.of("handle", "t4"), all.stream().filter(r -> r.itemId() == i4).findFirst().orElseThrow()
+                .identifiers());
+        for (ExportRow row : all) {
+            String text = row.toString();
+            assertFalse(text, text.contains("siti"));
+            assertFalse(text, text.contains("012-3456789"));
+            assertFalse(text, text.contains("group chat"));
+            assertFalse(text, text.contains("typed"));
+            assertFalse(text, text.contains("in the chat"));
+        }
+
+        assertEquals(List.of(i2, i3), ids(export(t2, t4, null))); // from inclusive, to exclusive
+        assertEquals(List.of(i3, i4), ids(export(t3, null, null)));
+        assertEquals(List.of(i1), ids(export(null, t2, null)));
+        assertEquals(List.of(i2, i3), ids(export(null, null, Classification.CSAM)));
+        assertEquals(List.of(i3), ids(export(t3, null, Classification.CSAM)));
+        assertEquals(List.of(i4), ids(export(null, null, Classification.NOT_ILLEGAL)));
+        assertEquals(List.of(), ids(export(null, null, Classification.GROOMING)));
+        assertEquals(List.of(), ids(export(t4, t4, null)));
+
+        cases.exportPage = 1; // pages of one: the same rows, in the same order
+        assertEquals(ids(all), ids(export(null, null, null)));
+        assertEquals(List.of(i2, i3), ids(export(null, null, Classification.CSAM)));
+        cases.exportPage = 3;
+        assertEquals(ids(all), ids(export(null, null, null)));
+    }
+
+    @Test
+    public void theExportHandsOnRowsAsItReadsThemAndHoldsNoLockMeanwhile() throws Exception {
+        for (int i = 0; i < 7; i++) {
+            save(true, null, "https://a.example/" + i);
+        }
+        cases.exportPage = 2;
+        List<Long> seen = new ArrayList<>();
+        List<Long> reportsWhenSeen = new ArrayList<>();
+        cases.exportItems(null, null, null, row -> {
+            seen.add(row.itemId());
+            if (seen.size() == 1) {
+                // the writer locks item whole: this save would wait for a lock the export held
+                save(true, null, "https://a.example/0");
+            }
+            try {
+                reportsWhenSeen.add(db.count("SELECT COUNT(*) FROM report"));
+            } catch (SQLException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertEquals(7, seen.size());
+        assertEquals(ids(export(null, null, null)), seen);
+        assertEquals(8, reportsWhenSeen.get(0).longValue());
+        assertEquals(2, db.count("SELECT report_count FROM item WHERE id = ?", seen.get(0)));
+
+        // a sink that stops: no row after it, the failure reaches the caller
+        List<Long> some = new ArrayList<>();
+        IllegalStateException stop = assertThrows(IllegalStateException.class, () -> cases.exportItems(null, null, null,
+                row -> {
+                    some.add(row.itemId());
+                    if (some.size() == 3) {
+                        throw new IllegalStateException("the download was cancelled");
+                    }
+                }));
+        assertEquals("the download was cancelled", stop.getMessage());
+        assertEquals(seen.subList(0, 3), some);
+    }
+
+    private List<ExportRow> export(Instant from, Instant to, Classification classification) {
+        List<ExportRow> rows = new ArrayList<>();
+        cases.exportItems(from, to, classification, rows::add);
+        return rows;
+    }
+
+    private static List<Long> ids(List<ExportRow> rows) {
+        return rows.stream().map(ExportRow::itemId).collect(Collectors.toList());
     }
 
     // ---- outbox ids
