@@ -280,6 +280,33 @@
     }).catch(function () {});
   }
 
+  function counts(title, map) {
+    var rows = Object.keys(map).map(function (k) { return el('tr', {}, [el('td', { text: k }), el('td', { text: String(map[k]) })]); });
+    return el('section', { 'class': 'counts' }, [el('h2', { text: title }), el('table', {}, [el('tbody', {}, rows)])]);
+  }
+
+  function dashboard() {
+    api('GET', '/api/admin/dashboard?days=90').then(function (d) {
+      var chart = el('div', { id: 'chart-per-day', 'class': 'chart' });
+      show([el('h1', { text: t('dash.heading', d.days) }),
+        el('p', {}, [el('a', { href: '/api/admin/export/items.csv', id: 'export', text: t('dash.export') })]),
+        el('h2', { text: t('dash.perday') }), chart,
+        el('dl', { 'class': 'facts' }, [
+          el('dt', { text: t('dash.removed') }), el('dd', { id: 'removed-share', text: Math.round(d.removedShare * 100) + '%' }),
+          el('dt', { text: t('dash.toclass') }), el('dd', { text: d.medianHoursToFirstClassification === null ? '-' : String(d.medianHoursToFirstClassification) }),
+          el('dt', { text: t('dash.toremoval') }), el('dd', { text: d.medianHoursToRemoval === null ? '-' : String(d.medianHoursToRemoval) })]),
+        counts(t('dash.category'), d.byCategory), counts(t('dash.channel'), d.byChannel),
+        counts(t('dash.platform'), d.byPlatform), counts(t('dash.classification'), d.itemsByClassification)]);
+      if (window.uPlot) {
+        var xs = d.reportsPerDay.map(function (p) { return Date.parse(p.day + 'T00:00:00+08:00') / 1000; });
+        var ys = d.reportsPerDay.map(function (p) { return p.reports; });
+        new window.uPlot({ width: Math.min(900, main.clientWidth - 20), height: 260,
+          series: [{}, { label: t('dash.perday'), stroke: '#1f3a5f', fill: 'rgba(31,58,95,.12)' }],
+          scales: { x: { time: true } } }, [xs, ys], chart);
+      }
+    }).catch(function () {});
+  }
+
   function audit() {
     api('GET', '/api/admin/audit').then(function (data) {
       var table = el('table', { id: 'audit' }, [el('thead', {}, [el('tr', {}, ['audit.at', 'audit.actor', 'audit.action',
@@ -320,6 +347,8 @@
       report(m[1]);
     } else if (hash === '#/audit') {
       audit();
+    } else if (hash === '#/dashboard') {
+      dashboard();
     } else if (hash === '#/modules') {
       modules();
     } else {

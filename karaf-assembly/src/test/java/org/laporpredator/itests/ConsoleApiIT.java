@@ -274,4 +274,34 @@ public class ConsoleApiIT {
         String shellAudit = c.get("/api/admin/audit").body();
         assertTrue(shellAudit, shellAudit.contains("\"parser-x\"") && shellAudit.contains("shell"));
     }
+
+    @Test
+    public void theDashboardAndTheExportShowDecisionsAndNoContact() {
+        String url = "https://bad.example/export-" + UUID.randomUUID();
+        String contact = "export-" + UUID.randomUUID() + "@example.my";
+        String reference = submit(url, contact);
+        Console c = new Console();
+        assertEquals(200, c.login("siti", ANALYST_PASSWORD).status());
+        long item = c.get("/api/admin/reports/" + reference).json().get("items").get(0).get("id").asLong();
+        assertEquals(200, c.change("PUT", "/api/admin/items/" + item + "/classification", Map.of("classification", "GROOMING")).status());
+
+        Http.Reply dash = c.get("/api/admin/dashboard?days=30");
+        assertEquals(dash.body(), 200, dash.status());
+        JsonNode d = dash.json();
+        assertEquals(30, d.get("reportsPerDay").size());
+        long today = d.get("reportsPerDay").get(29).get("reports").asLong();
+        assertTrue(dash.body(), today >= 1);
+        assertTrue(dash.body(), d.get("byCategory").get("CSAM").asLong() >= 1);
+        assertTrue(dash.body(), d.get("itemsByClassification").get("GROOMING").asLong() >= 1);
+        assertError(c.get("/api/admin/dashboard?days=0"), 400, "invalid_parameter");
+
+        Http.Reply csv = c.get("/api/admin/export/items.csv?classification=GROOMING");
+        assertEquals(csv.body(), 200, csv.status());
+        assertTrue(csv.raw().headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertTrue(csv.body(), csv.body().startsWith("item_id,platform,kind,canonical_url"));
+        assertTrue(csv.body(), csv.body().contains(url));
+        assertFalse("no contact in the export", csv.body().contains(contact));
+        assertFalse(csv.body().contains("seen in a group"));
+        assertFalse("only GROOMING items", csv.body().contains(",CSAM,"));
+    }
 }

@@ -26,8 +26,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium in the console at /admin: sign in, open the oldest unclassified report with the
- * keyboard, classify its item CSAM and record its removal with the keyboard, switch a module off and on as
- * admin, sign out. Screenshots of each page in both languages go to target/screenshots.
+ * keyboard, classify its item CSAM and record its removal with the keyboard, see the dashboard's chart
+ * drawn, switch a module off and on as admin, sign out. Screenshots of each page in both languages go to target/screenshots.
  */
 public class ConsoleIT {
 
@@ -134,6 +134,10 @@ public class ConsoleIT {
             for (String lang : List.of("ms", "en")) {
                 signIn(d, lang, "ops");
                 shot(d, "queue-admin-" + lang);
+                d.findElement(By.id("nav-dashboard")).click();
+                await(d, By.cssSelector("#chart-per-day canvas")); // uPlot drew the chart
+                assertTrue(d.findElement(By.id("removed-share")).getText().endsWith("%"));
+                shot(d, "dashboard-" + lang);
                 d.findElement(By.id("nav-modules")).click();
                 By parserWeb = By.cssSelector("#modules tr[data-module='parser-web'] button.switch");
                 await(d, parserWeb).click();

@@ -42,6 +42,15 @@ public interface Cases {
      */
     ReportStatus changeStatus(String reference, ReportStatus to, String actor);
 
+    /** The dashboard's figures for the last {@code days} days (1 to 366). */
+    Dashboard dashboard(int days);
+
+    /**
+     * Every item first reported in [from, to) (either may be null: open), with the given classification
+     * (null: any), oldest first, handed to {@code sink} one by one as they are read (streamed, not held).
+     */
+    void exportItems(Instant from, Instant to, Classification classification, java.util.function.Consumer<ExportRow> sink);
+
     /** Appends a row to the audit log (logins, module switches, account changes). */
     void audit(String actor, String action, String target, String detail);
 

@@ -2,7 +2,12 @@ package org.laporpredator.console.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.BufferedWriter;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
@@ -21,6 +27,7 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.StreamingOutput;
 import org.laporpredator.api.Category;
 import org.laporpredator.api.PlatformHint;
 import org.laporpredator.api.ReferenceNumbers;
@@ -33,6 +40,7 @@ import org.laporpredator.api.cases.CaseNotFound;
 import org.laporpredator.api.cases.CaseReport;
 import org.laporpredator.api.cases.Cases;
 import org.laporpredator.api.cases.Classification;
+import org.laporpredator.api.cases.Dashboard;
 import org.laporpredator.api.cases.HistoryEntry;
 import org.laporpredator.api.cases.Page;
 import org.laporpredator.api.cases.QueueEntry;
@@ -227,6 +235,79 @@ public class CasesResource {
             rows.add(row);
         }
         return Errors.json(200, Map.of("total", result.total(), "entries", rows));
+    }
+
+    @GET
+    @Path("dashboard")
+    public Response dashboard(@Context HttpServletRequest request, @QueryParam("days") String days) {
+        gate.require(request, Access.ANALYST, false);
+        Dashboard d = cases.dashboard(number("days", days, 90, 1, 366));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("days", d.days());
+        List<Map<String, Object>> perDay = new ArrayList<>();
+        for (Dashboard.DayCount c : d.reportsPerDay()) {
+            perDay.add(Map.of("day", c.day().toString(), "reports", c.reports()));
+        }
+        out.put("reportsPerDay", perDay);
+        out.put("byCategory", new TreeMap<>(d.byCategory()));
+        out.put("byChannel", new TreeMap<>(d.byChannel()));
+        out.put("byPlatform", new TreeMap<>(d.byPlatform()));
+        out.put("itemsByClassification", new TreeMap<>(d.itemsByClassification()));
+        out.put("removedShare", d.removedShare());
+        out.put("medianHoursToFirstClassification", hours(d.medianToFirstClassification()));
+        out.put("medianHoursToRemoval", hours(d.medianToRemoval()));
+        return Errors.json(200, out);
+    }
+
+    /** One row per item, streamed; no contact, description or reporter's words; cells a spreadsheet never runs. */
+    @GET
+    @Path("export/items.csv")
+    public Response export(@Context HttpServletRequest request, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("classification") String classification) {
+        Session s = gate.require(request, Access.ANALYST, false);
+        Instant start = instant("from", from);
+        Instant end = instant("to", to);
+        Classification only = value(Classification.class, "classification", classification);
+        cases.audit(s.username(), "items-exported", null, "from=" + start + " to=" + end + " classification=" + only);
+        StreamingOutput body = out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            w.write(Csv.row("item_id", "platform", "kind", "canonical_url", "identifiers", "classification", "removed_at",
+                    "first_reported_at", "last_reported_at", "report_count"));
+            try {
+                cases.exportItems(start, end, only, row -> {
+                    try {
+                        w.write(Csv.row(String.valueOf(row.itemId()), row.platform(), row.kind(), row.canonicalUrl(),
+                                identifiers(row.identifiers()), row.classification() == null ? "" : row.classification().name(),
+                                str(row.removedAt()), str(row.firstReportedAt()), str(row.lastReportedAt()),
+                                String.valueOf(row.reportCount())));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            w.flush();
+        };
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"lapor-items.csv\"")
+                .header("Cache-Control", "no-store").build();
+    }
+
+    private static String identifiers(Map<String, String> ids) {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, String> e : new TreeMap<>(ids).entrySet()) {
+            b.append(b.length() == 0 ? "" : "; ").append(e.getKey()).append('=').append(e.getValue());
+        }
+        return b.toString();
+    }
+
+    private static String str(Instant i) {
+        return i == null ? "" : i.toString();
+    }
+
+    private static Double hours(java.time.Duration d) {
+        return d == null ? null : Math.round(d.toMinutes() / 6.0) / 10.0;
     }
 
     static Map<String, Object> item(CaseItem i) {

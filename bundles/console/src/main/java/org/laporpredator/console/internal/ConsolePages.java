@@ -36,6 +36,9 @@ public class ConsolePages {
     private static final Map<String, Properties> TEXTS = Map.of("ms", load("ms"), "en", load("en"));
     private static final byte[] JS = resource("/console/console.js");
     private static final byte[] CSS = resource("/console/console.css");
+    private static final String UPLOT = "/console/vendor/META-INF/resources/webjars/uplot/1.6.30/";
+    private static final byte[] UPLOT_JS = resource(UPLOT + "dist/uPlot.iife.min.js");
+    private static final byte[] UPLOT_CSS = resource(UPLOT + "dist/uPlot.min.css");
 
     @Activate
     public ConsolePages(@Reference AdminGate gate) {
@@ -62,6 +65,19 @@ public class ConsolePages {
     @Path("static/console.css")
     public Response css() {
         return headers(Response.ok(CSS, "text/css; charset=UTF-8")).build();
+    }
+
+    /** uPlot (MIT licence), the dashboard's charts, from its WebJar. */
+    @GET
+    @Path("static/uplot.js")
+    public Response uplotJs() {
+        return headers(Response.ok(UPLOT_JS, "text/javascript; charset=UTF-8")).build();
+    }
+
+    @GET
+    @Path("static/uplot.css")
+    public Response uplotCss() {
+        return headers(Response.ok(UPLOT_CSS, "text/css; charset=UTF-8")).build();
     }
 
     static String language(String query, String cookie) {
@@ -94,11 +110,14 @@ public class ConsolePages {
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<meta name=\"referrer\" content=\"no-referrer\">\n"
                 + "<title>" + TEXTS.get(lang).getProperty("title") + "</title>\n"
+                + "<link rel=\"stylesheet\" href=\"/admin/static/uplot.css\">\n"
                 + "<link rel=\"stylesheet\" href=\"/admin/static/console.css\">\n"
                 + "<script type=\"application/json\" id=\"texts\">" + json + "</script>\n"
+                + "<script src=\"/admin/static/uplot.js\" defer></script>\n"
                 + "<script src=\"/admin/static/console.js\" defer></script>\n</head>\n<body>\n"
                 + "<header class=\"top\"><strong>" + TEXTS.get(lang).getProperty("title") + "</strong>"
                 + "<nav id=\"nav\" hidden><a href=\"#/queue\" id=\"nav-queue\">" + TEXTS.get(lang).getProperty("nav.queue") + "</a>"
+                + "<a href=\"#/dashboard\" id=\"nav-dashboard\">" + TEXTS.get(lang).getProperty("nav.dashboard") + "</a>"
                 + "<a href=\"#/audit\" id=\"nav-audit\">" + TEXTS.get(lang).getProperty("nav.audit") + "</a>"
                 + "<a href=\"#/modules\" id=\"nav-modules\" hidden>" + TEXTS.get(lang).getProperty("nav.modules") + "</a>"
                 + "<span id=\"who\"></span><button type=\"button\" id=\"signout\">" + TEXTS.get(lang).getProperty("signout")
