@@ -304,4 +304,60 @@ public class ConsoleApiIT {
         assertFalse(csv.body().contains("seen in a group"));
         assertFalse("only GROOMING items", csv.body().contains(",CSAM,"));
     }
+
+    /** Every documented operation, called on the running distribution, answers a documented status with a body of its schema. */
+    @Test
+    public void theOpenApiDocumentTellsTheTruth() throws IOException {
+        Http.Reply doc = http.get("/api/openapi.json");
+        assertEquals(200, doc.status());
+        JsonNode document = doc.json();
+        OpenApi api = new OpenApi(document);
+        String reference = submit("https://bad.example/openapi-" + UUID.randomUUID(), "openapi-" + UUID.randomUUID() + "@example.my");
+        Console c = new Console();
+        assertEquals(200, c.login("ops", ADMIN_PASSWORD).status());
+        long item = c.get("/api/admin/reports/" + reference).json().get("items").get(0).get("id").asLong();
+
+        List<String[]> operations = new java.util.ArrayList<>();
+        document.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(
+                m -> operations.add(new String[] {p.getKey(), m})));
+        // signing out ends the session the others need: last
+        operations.sort(java.util.Comparator.comparing(o -> o[0].equals("/api/admin/session") && o[1].equals("delete")));
+        List<String> problems = new java.util.ArrayList<>();
+        int called = 0;
+        for (String[] o : operations) {
+            JsonNode op = document.get("paths").get(o[0]).get(o[1]);
+            String path = o[0].replace("{reference}", reference)
+                    .replace("{id}", o[0].startsWith("/api/admin/modules") ? "parser-x" : String.valueOf(item));
+            Object body = null;
+            JsonNode example = op.at("/requestBody/content/application~1json/example");
+            if (!example.isMissingNode()) {
+                body = Http.JSON.treeToValue(example, Object.class);
+            }
+            if (o[0].equals("/api/admin/session") && o[1].equals("post")) {
+                body = Map.of("username", "ops", "password", ADMIN_PASSWORD);
+            }
+            Http.Reply r = c.send(o[1].toUpperCase(java.util.Locale.ROOT), path, body, true);
+            if (o[0].equals("/api/admin/session") && o[1].equals("post") && r.status() == 200) {
+                c.csrf = r.json().get("csrfToken").asText();
+            }
+            called++;
+            String where = o[1].toUpperCase(java.util.Locale.ROOT) + " " + o[0];
+            JsonNode response = op.get("responses").get(String.valueOf(r.status()));
+            if (response == null) {
+                problems.add(where + " answered " + r.status() + ", not documented: " + r.body());
+                continue;
+            }
+            JsonNode schema = api.resolve(response).at("/content/application~1json/schema");
+            if (!schema.isMissingNode()) {
+                problems.addAll(api.check(schema, r.json(), where));
+            }
+            if (o[0].equals("/api/admin/export/items.csv")) {
+                assertTrue(r.raw().headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+            }
+        }
+        assertTrue(String.join("\n", problems), problems.isEmpty());
+        assertEquals(operations.size(), called);
+        assertTrue("every operation of the admin API is documented", called >= 21);
+        assertError(c.get("/api/admin/reports"), 401, "unauthorized"); // the last call signed out
+    }
 }
