@@ -10,6 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.net.ConnectException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
@@ -93,6 +98,28 @@ public class DistributionIT {
         assertTrue(shell.matches("(?s).*\\nsftpEnabled\\s*=\\s*false.*"));
     }
 
+    private static void classifyAndRemoveTheFirstItem(Distribution karaf, String reference) throws Exception {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String base = "http://localhost:" + karaf.httpPort;
+        HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/session"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"ops\",\"password\":\"correct-horse-battery\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(login.body(), 200, login.statusCode());
+        String csrf = Http.JSON.readTree(login.body()).get("csrfToken").asText();
+        HttpResponse<String> report = client.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/reports/" + reference))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        long item = Http.JSON.readTree(report.body()).get("items").get(0).get("id").asLong();
+        HttpResponse<String> classified = client.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/items/" + item + "/classification"))
+                .header("Content-Type", "application/json").header("X-CSRF-Token", csrf)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"classification\":\"CSAM\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(classified.body(), 200, classified.statusCode());
+        HttpResponse<String> removed = client.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/items/" + item + "/removal"))
+                .header("Content-Type", "application/json").header("X-CSRF-Token", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(removed.body(), 200, removed.statusCode());
+    }
+
     @Test
     public void restartKeepsReportsModuleSwitchesAndTheContactKey() throws Exception {
         karaf = new Distribution("restart", 8383);
@@ -122,9 +149,18 @@ public class DistributionIT {
         String users = Files.readString(karaf.home.resolve("etc/users.properties"), StandardCharsets.ISO_8859_1);
         assertFalse("the admin password is hashed", users.contains("correct-horse-battery"));
 
+        // an admin made by bin/create-admin works in the console; what it decides is counted
+        classifyAndRemoveTheFirstItem(karaf, reference);
+        JsonNode counted = karaf.http.get("/api/stats").json();
+        assertEquals(1, counted.get("classifiedCsamLinks").asLong());
+        assertEquals(1, counted.get("removedCsamLinks").asLong());
+
         karaf.stop();
         karaf.start();
 
+        JsonNode kept = karaf.http.get("/api/stats").json();
+        assertEquals("the counters survive a restart", 1, kept.get("classifiedCsamLinks").asLong());
+        assertEquals(1, kept.get("removedCsamLinks").asLong());
         Http.Reply status = karaf.http.get("/api/reports/" + reference + "/status");
         assertEquals(status.body(), 200, status.status());
         assertEquals("RECEIVED", status.json().get("status").asText());
