@@ -360,4 +360,24 @@ public class ConsoleApiIT {
         assertTrue("every operation of the admin API is documented", called >= 21);
         assertError(c.get("/api/admin/reports"), 401, "unauthorized"); // the last call signed out
     }
+
+    @Test
+    public void everyConsolePageAndCallCarriesTheSecurityHeaders() {
+        Console c = new Console();
+        assertEquals(200, c.login("siti", ANALYST_PASSWORD).status());
+        for (String path : List.of("/admin", "/admin?lang=en", "/admin/static/console.js", "/admin/static/uplot.js",
+                "/api/admin/reports", "/api/admin/session", "/api/admin/audit", "/api/admin/modules")) {
+            Http.Reply r = c.get(path);
+            assertTrue(path + " " + r.status(), r.status() == 200 || r.status() == 403);
+            java.net.http.HttpHeaders h = r.raw().headers();
+            assertEquals(path, List.of("no-store"), h.allValues("Cache-Control"));
+            assertEquals(path, List.of("nosniff"), h.allValues("X-Content-Type-Options"));
+            assertEquals(path, "DENY", h.firstValue("X-Frame-Options").orElse(""));
+            assertEquals(path, "no-referrer", h.firstValue("Referrer-Policy").orElse(""));
+            assertTrue(path, h.firstValue("Content-Security-Policy").orElse("").startsWith("default-src 'self'"));
+        }
+        String page = c.get("/admin").body();
+        assertFalse("no inline script", page.matches("(?s).*<script>(?!\\s*</script>).*"));
+        assertTrue(page.contains("<script type=\"application/json\" id=\"texts\">"));
+    }
 }
