@@ -2,9 +2,7 @@ package org.laporpredator.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assume.assumeTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,9 +17,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -31,8 +26,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public class ConsoleIT {
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final String PASSWORD = "console-password-123";
     private static final Path SHOTS = Path.of("target", "screenshots");
 
@@ -40,12 +33,7 @@ public class ConsoleIT {
 
     @BeforeClass
     public static void start() throws Exception {
-        boolean required = Boolean.getBoolean("lapor.requireBrowser") || System.getenv("CI") != null;
-        boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
-        if (required && !present) {
-            throw new AssertionError("Chromium and chromedriver are needed: apt-get install chromium chromium-driver");
-        }
-        assumeTrue("Chromium not installed; browser test skipped", present);
+        Browser.require();
         karaf = new Distribution("console", 8686);
         karaf.setProperty("etc/org.laporpredator.status.cfg", "statsCacheSeconds", "0");
         karaf.run(List.of("sh", "-c", "LAPOR_PASSWORD=" + PASSWORD + " bin/create-user siti analyst"), Duration.ofSeconds(30));
@@ -62,12 +50,7 @@ public class ConsoleIT {
     }
 
     private static WebDriver browser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1200,1000");
-        return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build(), options);
+        return Browser.start(true, "1200,1000");
     }
 
     private static WebElement await(WebDriver d, By by) {

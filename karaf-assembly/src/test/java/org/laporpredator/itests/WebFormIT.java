@@ -3,9 +3,7 @@ package org.laporpredator.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assume.assumeTrue;
 
-import java.io.File;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.AfterClass;
@@ -15,28 +13,17 @@ import org.laporpredator.api.ReferenceNumbers;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Headless Chromium fills in the report form, sends it, and reads the reference off the thank-you page. */
 public class WebFormIT {
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-
     private static Distribution karaf;
 
     @BeforeClass
     public static void start() throws Exception {
-        boolean required = Boolean.getBoolean("lapor.requireBrowser") || System.getenv("CI") != null;
-        boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
-        if (required && !present) {
-            throw new AssertionError("Chromium and chromedriver are needed: apt-get install chromium chromium-driver");
-        }
-        assumeTrue("Chromium not installed (apt-get install chromium chromium-driver); browser test skipped", present);
+        Browser.require();
         karaf = new Distribution("webform", 8484);
         karaf.start();
     }
@@ -49,16 +36,7 @@ public class WebFormIT {
     }
 
     private static WebDriver browser(boolean javascript) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1000,1400");
-        if (!javascript) {
-            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
-        }
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
-        return new ChromeDriver(service, options);
+        return Browser.start(javascript, "1000,1400");
     }
 
     private String fillAndSend(WebDriver driver, String link) {
