@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +34,7 @@ import javax.sql.DataSource;
 import org.laporpredator.api.Category;
 import org.laporpredator.api.ItemSource;
 import org.laporpredator.api.PlatformHint;
+import org.laporpredator.api.ReferenceNumbers;
 import org.laporpredator.api.ReportStatus;
 import org.laporpredator.api.ServiceUnavailable;
 import org.laporpredator.api.StatusRecord;
@@ -119,15 +121,34 @@ public class JdbcCases implements Cases {
 
     // ---- reading
 
-    /** Some item of the report {@code r} is not classified (no row, or a removal only). */
-    private static final String UNCLASSIFIED_ITEM = " (SELECT 1 FROM report_item ui WHERE ui.report_id = r.id"
+    /** Some item of the report {@code report} is not classified (no row, or a removal only). */
+    private static final String UNCLASSIFIED_ITEM = " (SELECT 1 FROM report_item ui WHERE ui.report_id = report.id"
             + " AND NOT EXISTS (SELECT 1 FROM classification uc WHERE uc.item_id = ui.item_id"
             + " AND uc.classification IS NOT NULL))"; // not a LEFT JOIN: Derby then scans report_item per report
 
+    /** The queue's total counts at most this many reports past the page's offset (see {@link #queue}). */
+    static final int COUNT_CAP = 1000;
+    /** A text search looks at most at this many matching items' reports (see {@link #textMatches}). */
+    static final int TEXT_ITEM_CAP = 1000;
+    /** Items whose canonical URL one statement of a text search reads. */
+    static final int TEXT_ITEM_CHUNK = 20_000;
+
+    /**
+     * The queue. Each filter but text is served by an index in the order asked for (V10, V11):
+     * {@code report (created_at, id)}, {@code (created_at DESC, id DESC)}, {@code (status, created_at, id)},
+     * {@code (pending, created_at, id)} ("not classified" is {@code pending = 1}, kept by the writer and the
+     * decisions); a category or platform filter reads the first of these in order and skips the others.
+     * <p>{@code total} is exact when at most {@code offset + }{@value #COUNT_CAP} reports match, and that
+     * bound plus one otherwise ("more than"): counting a million index entries took most of a queue call.
+     * <p>Text: a valid reference that exists gives that report alone (unique index). Otherwise reference
+     * and description are matched with LIKE on report (row locks only: the writer is not held up), and
+     * canonical URLs by {@link #textMatches}, which never holds item's or report_item's table lock for
+     * more than a short statement. Text search still reads every report row: slow at a million.
+     */
     @Override
     public Page<QueueEntry> queue(QueueQuery q) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        List<String> args = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
         if (q.status() != null) {
             where.append(" AND r.status = ?");
             args.add(q.status().name());
@@ -141,22 +162,93 @@ public class JdbcCases implements Cases {
             args.add(q.platform().name());
         }
         if (q.classified() != null) {
-            where.append(q.classified() ? " AND NOT EXISTS" : " AND EXISTS").append(UNCLASSIFIED_ITEM);
+            where.append(" AND r.pending = ?");
+            args.add(q.classified() ? 0 : 1);
         }
-        if (q.text() != null && !q.text().isBlank()) {
-            String like = "%" + escapeLike(q.text().trim().toLowerCase(Locale.ROOT)) + "%";
-            where.append(" AND (LOWER(r.reference) LIKE ? ESCAPE '!' OR LOWER(r.description) LIKE ? ESCAPE '!'"
-                    + " OR EXISTS (SELECT 1 FROM report_item ti JOIN item i ON i.id = ti.item_id"
-                    + " WHERE ti.report_id = r.id AND LOWER(i.canonical_url) LIKE ? ESCAPE '!'))");
-            args.add(like);
-            args.add(like);
-            args.add(like);
-        }
-        String order = q.newestFirst() ? " ORDER BY r.created_at DESC, r.id DESC" : " ORDER BY r.created_at, r.id";
+        String text = q.text() == null || q.text().isBlank() ? null : q.text().trim();
         return run("Reading the queue", c -> {
+            StringBuilder filter = new StringBuilder(where);
+            List<Object> values = new ArrayList<>(args);
+            if (text != null) {
+                String upper = text.toUpperCase(Locale.ROOT);
+                if (ReferenceNumbers.isValid(upper) && exists(c, upper)) {
+                    filter.append(" AND r.reference = ?");
+                    values.add(upper);
+                } else {
+                    String like = "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
+                    filter.append(" AND (LOWER(r.reference) LIKE ? ESCAPE '!' OR LOWER(r.description) LIKE ? ESCAPE '!'");
+                    values.add(like);
+                    values.add(like);
+                    List<Long> byUrl = textMatches(c, like);
+                    if (!byUrl.isEmpty()) {
+                        filter.append(" OR r.id IN (").append("?, ".repeat(byUrl.size() - 1)).append("?)");
+                        values.addAll(byUrl);
+                    }
+                    filter.append(")");
+                }
+            }
+            return page(c, q, filter.toString(), values);
+        });
+    }
+
+    private static boolean exists(Connection c, String reference) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM report WHERE reference = ?")) {
+            ps.setString(1, reference);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /**
+     * Reports naming an item whose canonical URL is LIKE {@code like}: item read in chunks of
+     * {@value #TEXT_ITEM_CHUNK} ids, each its own statement (item is locked whole, V7: one statement over
+     * all of it would stop the writer for seconds), at most {@value #TEXT_ITEM_CAP} items (the first by
+     * id: the oldest); then their reports through {@code report_item (item_id)}.
+     */
+    private static List<Long> textMatches(Connection c, String like) throws SQLException {
+        long max;
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(id) FROM item"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            max = rs.getLong(1);
+        }
+        List<Long> items = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM item WHERE id > ? AND id <= ?"
+                + " AND LOWER(canonical_url) LIKE ? ESCAPE '!'")) {
+            for (long from = 0; from < max && items.size() < TEXT_ITEM_CAP; from += TEXT_ITEM_CHUNK) {
+                ps.setLong(1, from);
+                ps.setLong(2, from + TEXT_ITEM_CHUNK);
+                ps.setString(3, like);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next() && items.size() < TEXT_ITEM_CAP) {
+                        items.add(rs.getLong(1));
+                    }
+                }
+            }
+        }
+        Set<Long> reports = new LinkedHashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT report_id FROM report_item WHERE item_id = ?")) {
+            for (long item : items) {
+                ps.setLong(1, item);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        reports.add(rs.getLong(1));
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(reports);
+    }
+
+    private Page<QueueEntry> page(Connection c, QueueQuery q, String where, List<Object> args) throws SQLException {
+        String order = q.newestFirst() ? " ORDER BY r.created_at DESC, r.id DESC" : " ORDER BY r.created_at, r.id";
+        {
+            long offset = (long) q.page() * q.size();
             long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM report r" + where)) {
-                set(ps, args);
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT r.id FROM report r" + where
+                    + " FETCH FIRST ? ROWS ONLY) t")) {
+                setAll(ps, args);
+                ps.setLong(args.size() + 1, offset + COUNT_CAP + 1);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     total = rs.getLong(1);
@@ -166,8 +258,8 @@ public class JdbcCases implements Cases {
             List<QueueEntry> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT r.id, r.reference, r.created_at, r.channel, r.category,"
                     + " r.status FROM report r" + where + order + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-                set(ps, args);
-                ps.setLong(args.size() + 1, (long) q.page() * q.size());
+                setAll(ps, args);
+                ps.setLong(args.size() + 1, offset);
                 ps.setInt(args.size() + 2, q.size());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -208,7 +300,7 @@ public class JdbcCases implements Cases {
                         unclassified.getOrDefault(ids.get(i), Set.of()).size()));
             }
             return new Page<>(total, entries);
-        });
+        }
     }
 
     @Override
@@ -604,7 +696,8 @@ public class JdbcCases implements Cases {
 
     private CaseItem decide(String what, long itemId, String actor, Decide decide) {
         return run(what, c -> {
-            ItemRow item = item(c, itemId); // read locks on the writer's tables end with each statement
+            lockItems(c);
+            ItemRow item = item(c, itemId);
             List<Long> reports = reportsNaming(c, itemId);
             lockItemDecisions(c);
             Decision before = decision(c, itemId);
@@ -619,7 +712,10 @@ public class JdbcCases implements Cases {
             audit(c, now, actor, change.action(), "item:" + itemId, change.detail());
             addTo(c, CLASSIFIED_CSAM, (after.csam() ? 1 : 0) - (before.csam() ? 1 : 0));
             addTo(c, REMOVED_CSAM, (after.removedCsam() ? 1 : 0) - (before.removedCsam() ? 1 : 0));
-            store(c, itemId, before.stored(), after); // late: its foreign key check reads item
+            store(c, itemId, before.stored(), after);
+            if ((before.classification() == null) != (after.classification() == null)) {
+                markPending(c, reports, after.classification() == null);
+            }
             outbox(c, change.event(), "item-" + itemId, null, itemPayload(item, after, now));
             return caseItem(item, after);
         });
@@ -636,6 +732,37 @@ public class JdbcCases implements Cases {
                 return new ItemRow(itemId, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getInt(6));
             }
+        }
+    }
+
+    /**
+     * A shared lock on item to the commit: the report writer (which holds item's table lock, V7, from its
+     * first item to its commit) waits for this decision, and this decision for the writer's batch, before
+     * anything else. So the writer, which reads the classifications of the items it found stored to set
+     * {@code report.pending} (V11), never reads one half decided, and this decision sees in report_item
+     * every report the writer has committed. Taken first, while this transaction holds nothing: the writer
+     * and a decision never wait for each other in a cycle. The writer waits for at most one decision.
+     */
+    private static void lockItems(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("LOCK TABLE item IN SHARE MODE")) {
+            ps.execute();
+        }
+    }
+
+    /**
+     * {@code report.pending} of the reports naming an item whose classification came or went: 1 when it
+     * went; when it came, 0 for those whose every item now has one. Exact, as the writer and the
+     * decisions are kept apart by {@link #lockItems}.
+     */
+    private static void markPending(Connection c, List<Long> reports, boolean unclassified) throws SQLException {
+        String sql = unclassified ? "UPDATE report SET pending = 1 WHERE id = ? AND pending = 0"
+                : "UPDATE report SET pending = 0 WHERE id = ? AND pending = 1 AND NOT EXISTS" + UNCLASSIFIED_ITEM;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (long report : reports) {
+                ps.setLong(1, report);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
@@ -948,16 +1075,12 @@ public class JdbcCases implements Cases {
         }
     }
 
-    private static void set(PreparedStatement ps, List<String> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) {
-            ps.setString(i + 1, args.get(i));
-        }
-    }
-
     private static void setAll(PreparedStatement ps, List<Object> args) throws SQLException {
         for (int i = 0; i < args.size(); i++) {
             if (args.get(i) instanceof Instant instant) {
                 Times.set(ps, i + 1, instant);
+            } else if (args.get(i) instanceof Number n) {
+                ps.setLong(i + 1, n.longValue());
             } else {
                 ps.setString(i + 1, (String) args.get(i));
             }

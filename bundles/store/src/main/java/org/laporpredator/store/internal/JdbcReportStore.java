@@ -174,8 +174,9 @@ public class JdbcReportStore implements ReportStore {
 
     /** Writes one report inside the writer's open transaction. */
     private String write(Batch c, Job job) throws SQLException {
-        SavedReport saved = insertReport(c, job);
-        Map<String, Long> itemIds = upsertItems(c, job.report().items(), job.hashes(), job.now());
+        boolean[] inserted = new boolean[1];
+        Map<String, Long> itemIds = upsertItems(c, job.report().items(), job.hashes(), job.now(), inserted);
+        SavedReport saved = insertReport(c, job, inserted[0] ? 1 : pending(c, itemIds));
         linkItems(c, saved.id(), job.report().items(), job.hashes(), itemIds);
         insertOutbox(c, saved.drawn(), job.now());
         if (job.report().idempotency() != null) {
@@ -187,10 +188,34 @@ public class JdbcReportStore implements ReportStore {
     private record SavedReport(long id, Drawn drawn) {
     }
 
-    private SavedReport insertReport(Batch c, Job job) throws SQLException {
+    /**
+     * {@code report.pending} (V11): 1 while some item of the report has no classification. A new item has
+     * none (then this is not called); when every item was found already stored, their classifications are
+     * read (one statement).
+     * Called after the items are upserted: the writer then holds item's table lock (V7) to its commit, and
+     * every item decision holds a shared lock on item for its whole transaction ({@link JdbcCases}), so no
+     * decision is half done while this reads, and the next one sees this report in report_item.
+     */
+    private static int pending(Batch c, Map<String, Long> itemIds) throws SQLException {
+        if (itemIds.isEmpty()) {
+            return 0;
+        }
+        PreparedStatement ps = c.prepare("SELECT COUNT(*) FROM classification WHERE classification IS NOT NULL"
+                + " AND item_id IN (" + "?, ".repeat(itemIds.size() - 1) + "?)");
+        int i = 1;
+        for (long id : itemIds.values()) {
+            ps.setLong(i++, id);
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1) < itemIds.size() ? 1 : 0;
+        }
+    }
+
+    private SavedReport insertReport(Batch c, Job job, int pending) throws SQLException {
         PreparedStatement ps = c.prepare("INSERT INTO report (reference, channel, category, platform_hint, description,"
-                + " language, anonymous, contact_enc, status, created_at, updated_at, id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " language, anonymous, contact_enc, status, created_at, updated_at, pending, id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         long id = c.nextId("report");
         NewReport report = job.report();
         Instant now = job.now();
@@ -211,7 +236,8 @@ public class JdbcReportStore implements ReportStore {
             ps.setString(9, ReportStatus.RECEIVED.name());
             Times.set(ps, 10, now);
             Times.set(ps, 11, now);
-            ps.setLong(12, id);
+            ps.setInt(12, pending);
+            ps.setLong(13, id);
             boolean inserted = insertUnlessDuplicate(ps);
             taken.take(drawn.reference());
             if (inserted) {
@@ -227,20 +253,21 @@ public class JdbcReportStore implements ReportStore {
     }
 
     // One row per distinct item, upserted in key-hash order so concurrent reports lock items in the same order.
-    private Map<String, Long> upsertItems(Batch c, List<NewItem> items, List<String> hashes, Instant now)
-            throws SQLException {
+    // inserted[0]: set when one of them is new
+    private Map<String, Long> upsertItems(Batch c, List<NewItem> items, List<String> hashes, Instant now,
+            boolean[] inserted) throws SQLException {
         Map<String, NewItem> distinct = new TreeMap<>();
         for (int i = 0; i < items.size(); i++) {
             distinct.putIfAbsent(hashes.get(i), items.get(i));
         }
         Map<String, Long> ids = new HashMap<>();
         for (Map.Entry<String, NewItem> e : distinct.entrySet()) {
-            ids.put(e.getKey(), upsertItem(c, e.getKey(), e.getValue(), now));
+            ids.put(e.getKey(), upsertItem(c, e.getKey(), e.getValue(), now, inserted));
         }
         return ids;
     }
 
-    private long upsertItem(Batch c, String keyHash, NewItem item, Instant now) throws SQLException {
+    private long upsertItem(Batch c, String keyHash, NewItem item, Instant now, boolean[] inserted) throws SQLException {
         byte[] key = HEX.parseHex(keyHash);
         if (knownItems.mightContain(key)) {
             Long id = findItem(c, key);
@@ -263,6 +290,7 @@ public class JdbcReportStore implements ReportStore {
         Times.set(ps, 8, now);
         ps.setLong(9, newId);
         if (insertUnlessDuplicate(ps)) {
+            inserted[0] = true;
             return newId;
         }
         // stored without the filter knowing: behind the store's back

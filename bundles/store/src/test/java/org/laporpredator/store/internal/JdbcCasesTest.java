@@ -427,6 +427,117 @@ public class JdbcCasesTest {
         assertEquals(List.of(a), refs(combined));
     }
 
+    private long pending(String reference) throws SQLException {
+        return db.count("SELECT pending FROM report WHERE reference = ?", reference);
+    }
+
+    private List<String> notClassified() {
+        return refs(cases.queue(query(null, null, null, false, null, false, 0, 50)));
+    }
+
+    @Test
+    public void pendingIsKeptExactThroughClassificationReclassificationAndNewReports() throws Exception {
+        String a = save(true, null, "https://p.example/1", "https://p.example/2");
+        String b = save(true, null, "https://p.example/2");
+        String none = store.save(Reports.report(true, null), issuer);
+        assertEquals(1, pending(a));
+        assertEquals(1, pending(b));
+        assertEquals(0, pending(none));
+        assertEquals(List.of(a, b), notClassified());
+
+        long two = itemId("https://p.example/2");
+        cases.classify(two, Classification.CSAM, null, "ana");
+        assertEquals(1, pending(a)); // p.example/1 still waits
+        assertEquals(0, pending(b));
+        assertEquals(List.of(a), notClassified());
+        assertEquals(List.of(b, none), refs(cases.queue(query(null, null, null, true, null, false, 0, 50))));
+
+        // reclassifying, a removal and its undo change nothing
+        cases.classify(two, Classification.NOT_ILLEGAL, null, "ana");
+        cases.recordRemoval(two, null, null, "ana");
+        cases.undoRemoval(two, "ana");
+        assertEquals(0, pending(b));
+        assertEquals(1, pending(a));
+
+        // a removal alone is no classification
+        long one = itemId("https://p.example/1");
+        cases.recordRemoval(one, null, null, "ana");
+        assertEquals(1, pending(a));
+        cases.classify(one, Classification.GROOMING, null, "ana");
+        assertEquals(0, pending(a));
+        assertEquals(List.of(), notClassified());
+
+        // new reports naming items already classified, with or without a new one, or one item twice
+        String known = save(true, null, "https://p.example/2", "https://p.example/1");
+        String twice = save(true, null, "https://p.example/1", "https://p.example/1");
+        String mixed = save(true, null, "https://p.example/2", "https://p.example/3");
+        assertEquals(0, pending(known));
+        assertEquals(0, pending(twice));
+        assertEquals(1, pending(mixed));
+        assertEquals(List.of(mixed), notClassified());
+        Page<QueueEntry> page = cases.queue(query(null, null, null, false, null, false, 0, 50));
+        assertEquals(1, page.total());
+        assertEquals(1, page.entries().get(0).unclassifiedCount());
+        cases.classify(itemId("https://p.example/3"), Classification.NOT_ILLEGAL, null, "ana");
+        assertEquals(0, pending(mixed));
+
+        // the flag always agrees with the items
+        assertEquals(0, db.count("SELECT COUNT(*) FROM report r WHERE r.pending <> CASE WHEN EXISTS (SELECT 1"
+                + " FROM report_item ui WHERE ui.report_id = r.id AND NOT EXISTS (SELECT 1 FROM classification uc"
+                + " WHERE uc.item_id = ui.item_id AND uc.classification IS NOT NULL)) THEN 1 ELSE 0 END"));
+    }
+
+    @Test
+    public void decisionsAndTheWriterRunSideBySideAndPendingStaysExact() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            save(true, null, "https://race.example/" + i);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                int thread = t;
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < 40; i++) {
+                        if (i % 2 == 0) {
+                            save(true, null, "https://race.example/" + (i % 20)); // known items only
+                        } else {
+                            save(true, null, "https://race.example/" + (i % 20), "https://race.example/t" + thread + "-" + i);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            work.add(pool.submit(() -> {
+                for (int i = 0; i < 20; i++) {
+                    cases.classify(itemId("https://race.example/" + i), Classification.NOT_ILLEGAL, null, "ana");
+                }
+                return null;
+            }));
+            for (Future<?> f : work) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(0, db.count("SELECT COUNT(*) FROM report r WHERE r.pending <> CASE WHEN EXISTS (SELECT 1"
+                + " FROM report_item ui WHERE ui.report_id = r.id AND NOT EXISTS (SELECT 1 FROM classification uc"
+                + " WHERE uc.item_id = ui.item_id AND uc.classification IS NOT NULL)) THEN 1 ELSE 0 END"));
+        assertEquals(60, db.count("SELECT COUNT(*) FROM report WHERE pending = 1")); // those with a t-item
+    }
+
+    @Test
+    public void theTotalStopsCountingPastTheCap() {
+        for (int i = 0; i < JdbcCases.COUNT_CAP + 5; i++) {
+            store.save(Reports.report(true, null), issuer);
+        }
+        assertEquals(JdbcCases.COUNT_CAP + 1, cases.queue(QueueQuery.first(10)).total());
+        // past the offset: exact again near the end
+        Page<QueueEntry> last = cases.queue(query(null, null, null, null, null, false, 100, 10));
+        assertEquals(JdbcCases.COUNT_CAP + 5, last.total());
+        assertEquals(5, last.entries().size());
+    }
+
     private static QueueQuery query(ReportStatus status, Category category, PlatformHint platform, Boolean classified,
             String text, boolean newestFirst, int page, int size) {
         return new QueueQuery(status, category, platform, classified, text, newestFirst, page, size);

@@ -121,6 +121,35 @@ public class MigrationsTest {
     }
 
     @Test
+    public void version11MarksTheReportsWithAnItemNotClassified() throws Exception {
+        Migrations migrations = new Migrations(db.dataSource);
+        assertEquals(10, migrations.migrate(Migrations.SCRIPTS.subList(0, 10)));
+        for (int id = 1; id <= 3; id++) {
+            db.update("INSERT INTO item (id, key_hash, dedup_key, platform, kind, canonical_url, identifiers, report_count,"
+                    + " first_reported_at, last_reported_at) VALUES (?, ?, ?, 'WEBSITE', 'WEB_PAGE', 'u', '{}', 1,"
+                    + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", id,
+                    java.util.HexFormat.of().parseHex(JdbcReportStore.keyHash("k" + id)), "k" + id);
+        }
+        for (int id = 1; id <= 4; id++) {
+            db.update("INSERT INTO report (id, reference, channel, category, language, anonymous, status, created_at,"
+                    + " updated_at) VALUES (?, ?, 'channel-web', 'CSAM', 'ms', TRUE, 'RECEIVED', CURRENT_TIMESTAMP,"
+                    + " CURRENT_TIMESTAMP)", id, "1000000" + id);
+        }
+        // report 1: items 1 (classified) and 2 (a removal only); 2: item 1; 3: item 3 (none); 4: no item
+        db.update("INSERT INTO report_item (report_id, item_id, position, input_text) VALUES (1, 1, 0, 'u'),"
+                + " (1, 2, 1, 'u'), (2, 1, 0, 'u'), (3, 3, 0, 'u')");
+        db.update("INSERT INTO classification (item_id, classification, removed, classified_at) VALUES"
+                + " (1, 'CSAM', FALSE, CURRENT_TIMESTAMP)");
+        db.update("INSERT INTO classification (item_id, removed, removed_at) VALUES (2, TRUE, CURRENT_TIMESTAMP)");
+
+        assertEquals(Migrations.SCRIPTS.size() - 10, migrations.migrate());
+
+        assertEquals(List.of(1L, 0L, 1L, 0L), List.of(db.count("SELECT pending FROM report WHERE id = 1"),
+                db.count("SELECT pending FROM report WHERE id = 2"), db.count("SELECT pending FROM report WHERE id = 3"),
+                db.count("SELECT pending FROM report WHERE id = 4")));
+    }
+
+    @Test
     public void upgradesADatabaseOfVersion9WithClassifiedItemsAndKeepsTheCountersRight() throws Exception {
         Migrations migrations = new Migrations(db.dataSource);
         assertEquals(9, migrations.migrate(Migrations.SCRIPTS.subList(0, 9)));
@@ -137,7 +166,7 @@ public class MigrationsTest {
         db.update("INSERT INTO outbox (id, event_type, idempotency_key, reference, payload, created_at)"
                 + " VALUES (41, 'report.created', 'report-12345674', '12345674', '{}', CURRENT_TIMESTAMP)");
 
-        assertEquals(1, migrations.migrate());
+        assertEquals(Migrations.SCRIPTS.size() - 9, migrations.migrate());
 
         assertEquals(2, db.count("SELECT value FROM counter WHERE name = 'classified_csam'"));
         assertEquals(1, db.count("SELECT value FROM counter WHERE name = 'removed_csam'"));
