@@ -37,6 +37,7 @@ import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.BundleContext;
 
 /** The admin REST API over real HTTP: sessions, roles, CSRF, the analysts' decisions and what the public then sees. */
 @RunWith(PaxExam.class)
@@ -50,6 +51,9 @@ public class ConsoleApiIT {
     @Inject
     @Filter(timeout = 120_000)
     ModuleAdmin modules;
+
+    @Inject
+    BundleContext context;
 
     @Inject
     SessionFactory shells;
@@ -70,6 +74,7 @@ public class ConsoleApiIT {
     @Before
     public void ready() throws InterruptedException {
         http.awaitOk("/api/health", Duration.ofSeconds(120));
+        Exam.awaitSettled(context, Duration.ofSeconds(60));
         http.awaitOk("/api/admin/session", Duration.ofSeconds(60), 401); // the console is up
     }
 

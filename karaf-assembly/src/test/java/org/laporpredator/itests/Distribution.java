@@ -53,6 +53,9 @@ final class Distribution {
     void start() throws IOException, InterruptedException {
         run(home, List.of("bin/start"), Duration.ofMinutes(1));
         http.awaitOk("/api/health", Duration.ofMinutes(3));
+        // the console's bundle comes late; until its resources are in, the whiteboard rebuilds its application
+        http.awaitOk("/api/admin/session", Duration.ofMinutes(1), 401);
+        http.awaitOk("/", Duration.ofMinutes(1));
     }
 
     void stop() throws IOException, InterruptedException {

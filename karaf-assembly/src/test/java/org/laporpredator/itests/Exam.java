@@ -41,4 +41,27 @@ final class Exam {
         options.addAll(List.of(extra));
         return options.toArray(new Option[0]);
     }
+
+    /**
+     * Waits until the JAX-RS whiteboard has stopped rebuilding its application (its change count has stood
+     * still for a second): while resources of late bundles arrive, every request may meet "No service was found".
+     */
+    static void awaitSettled(org.osgi.framework.BundleContext context, java.time.Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        Object last = null;
+        long stillSince = System.nanoTime();
+        while (System.nanoTime() < end) {
+            org.osgi.framework.ServiceReference<?> ref =
+                    context.getServiceReference("org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime");
+            Object count = ref == null ? null : ref.getProperty("service.changecount");
+            if (count == null || !count.equals(last)) {
+                last = count;
+                stillSince = System.nanoTime();
+            } else if (System.nanoTime() - stillSince > 1_000_000_000L) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the JAX-RS whiteboard kept changing for " + timeout);
+    }
 }

@@ -92,6 +92,7 @@ public class LaporIT {
     @Before
     public void ready() throws InterruptedException {
         http.awaitOk("/api/health", Duration.ofSeconds(120));
+        Exam.awaitSettled(context, Duration.ofSeconds(60));
     }
 
     private String shell(String command) {

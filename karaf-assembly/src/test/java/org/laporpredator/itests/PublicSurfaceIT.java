@@ -35,6 +35,7 @@ import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.BundleContext;
 
 /**
  * The public surface as an attacker meets it, over real HTTP and raw sockets: no media, limits per
@@ -52,6 +53,9 @@ public class PublicSurfaceIT {
     @Filter(timeout = 120_000)
     ModuleAdmin modules;
 
+    @Inject
+    BundleContext context;
+
     private final Http http = new Http("http://localhost:" + HTTP_PORT);
 
     @Configuration
@@ -66,6 +70,7 @@ public class PublicSurfaceIT {
     @Before
     public void ready() throws InterruptedException {
         http.awaitOk("/api/health", Duration.ofSeconds(120));
+        Exam.awaitSettled(context, Duration.ofSeconds(60));
     }
 
     /** A client address of this test's own, from the documentation range. */
