@@ -7,7 +7,6 @@
   'use strict';
 
   var T = JSON.parse(document.getElementById('texts').textContent);
-  var LANG = document.documentElement.lang;
   var main = document.getElementById('main');
   var errorBox = document.getElementById('error');
   var state = { user: null, csrf: null, items: [], selected: 0, report: null };
@@ -387,5 +386,4 @@
   fetch('/api/admin/session', { credentials: 'same-origin', cache: 'no-store' }).then(function (r) {
     return r.status === 200 ? r.json().then(signedIn) : login();
   }).catch(login);
-  void LANG;
 }());

@@ -158,11 +158,11 @@ public class PublicSurface implements Preprocessor {
                 return method;
             }
         }, probe);
-        if (probe.status == 404 || AllowedMethods.at(jaxrs, request.getRequestURI()).isEmpty() && probe.status != 405) {
+        String allow = AllowedMethods.at(jaxrs, request.getRequestURI());
+        if (probe.status == 404 || allow.isEmpty() && probe.status != 405) {
             Refusal.send(request, response, 404, "not_found");
             return;
         }
-        String allow = AllowedMethods.at(jaxrs, request.getRequestURI());
         if (!allow.isEmpty()) {
             response.setHeader("Allow", allow);
         }
