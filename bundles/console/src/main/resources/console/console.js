@@ -214,18 +214,31 @@
       });
       var statusSelect = el('select', { id: 'new-status' });
       STATUSES.forEach(function (s) { statusSelect.appendChild(el('option', { value: s, text: s, selected: s === r.status })); });
-      var preview = el('p', { id: 'status-preview', 'class': 'hint' });
-      function previewText() {
-        preview.textContent = t('report.status.preview') + ': BM "' + T['statusmsg.ms.' + statusSelect.value] + '" / EN "'
-          + T['statusmsg.en.' + statusSelect.value] + '"';
+      var messageSelect = el('select', { id: 'status-message', 'aria-label': t('report.status.message') });
+      var preview = el('div', { id: 'status-preview', 'class': 'hint' });
+      function messages() {
+        messageSelect.textContent = '';
+        T['statusmsgs.' + statusSelect.value].split(',').forEach(function (key, n) {
+          messageSelect.appendChild(el('option', { value: key, text: (n === 0 ? t('report.status.default') + ': ' : '') + key }));
+        });
+        previewText();
       }
-      statusSelect.addEventListener('change', previewText);
-      previewText();
-      var status = el('form', { id: 'status-form' }, [el('label', { 'for': 'new-status', text: t('report.status') + ': ' + r.status }),
-        statusSelect, el('button', { type: 'submit', text: t('report.status.change') }), preview]);
+      function previewText() {
+        var key = messageSelect.value;
+        preview.textContent = '';
+        preview.appendChild(el('p', { text: t('report.status.preview') + ':' }));
+        preview.appendChild(el('p', { lang: 'ms', 'class': 'preview-ms', text: 'BM: ' + T['statusmsg.ms.' + key] }));
+        preview.appendChild(el('p', { lang: 'en', 'class': 'preview-en', text: 'EN: ' + T['statusmsg.en.' + key] }));
+      }
+      statusSelect.addEventListener('change', messages);
+      messageSelect.addEventListener('change', previewText);
+      messages();
+      var status = el('form', { id: 'status-form' }, [
+        el('label', { 'for': 'new-status', text: t('report.status') + ': ' + r.status + ' (' + r.messageKey + ')' }),
+        statusSelect, messageSelect, el('button', { type: 'submit', text: t('report.status.change') }), preview]);
       status.addEventListener('submit', function (e) {
         e.preventDefault();
-        api('POST', '/api/admin/reports/' + reference + '/status', { status: statusSelect.value })
+        api('POST', '/api/admin/reports/' + reference + '/status', { status: statusSelect.value, messageKey: messageSelect.value })
           .then(function () { report(reference); }).catch(function () {});
       });
       var contactOut = el('p', { id: 'contact' });

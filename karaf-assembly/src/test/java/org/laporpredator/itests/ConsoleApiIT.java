@@ -209,8 +209,27 @@ public class ConsoleApiIT {
         assertEquals(moved.json().get("message").get("en").asText(), en.get("message").asText());
         assertEquals(moved.json().get("message").get("ms").asText(), ms.get("message").asText());
 
+        // a message chosen from the templates, never free text; one of another status is refused
+        assertError(c.change("POST", "/api/admin/reports/" + reference + "/status",
+                Map.of("status", "CLOSED", "messageKey", "referred-platform")), 400, "invalid_field");
+        assertError(c.change("POST", "/api/admin/reports/" + reference + "/status",
+                Map.of("status", "CLOSED", "messageKey", "Call me on 012-3456789")), 400, "invalid_field");
+        assertEquals("UNDER_REVIEW", http.get("/api/reports/" + reference + "/status").json().get("status").asText());
+        Http.Reply closed = c.change("POST", "/api/admin/reports/" + reference + "/status",
+                Map.of("status", "CLOSED", "messageKey", "closed-unreachable"));
+        assertEquals(closed.body(), 200, closed.status());
+        assertEquals("closed-unreachable", closed.json().get("messageKey").asText());
+        JsonNode closedEn = http.get("/api/reports/" + reference + "/status?lang=en").json();
+        JsonNode closedMs = http.get("/api/reports/" + reference + "/status", "Accept-Language", "ms-MY").json();
+        assertEquals("CLOSED", closedEn.get("status").asText());
+        assertTrue(closedEn.toString(), closedEn.get("message").asText().startsWith("We could not reach the content"));
+        assertTrue(closedMs.toString(), closedMs.get("message").asText().startsWith("Kami tidak dapat mencapai kandungan"));
+        assertEquals(closed.json().get("message").get("ms").asText(), closedMs.get("message").asText());
+        assertEquals("closed-unreachable", c.get("/api/admin/reports/" + reference).json().get("messageKey").asText());
+
         JsonNode history = c.get("/api/admin/reports/" + reference).json().get("history");
-        assertTrue(history.toString(), history.size() >= 3);
+        assertTrue(history.toString(), history.size() >= 4);
+        assertTrue(history.toString(), history.toString().contains("UNDER_REVIEW -> CLOSED (closed-unreachable)"));
         assertTrue(history.toString(), history.toString().contains("siti"));
 
         assertError(c.get("/api/admin/modules"), 403, "forbidden");

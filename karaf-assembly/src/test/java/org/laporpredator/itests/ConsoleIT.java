@@ -17,6 +17,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -109,6 +110,19 @@ public class ConsoleIT {
             press(d, "r");
             await(d, By.cssSelector("#items > li button.unremove"));
             assertEquals(removed + 1, karaf.http.get("/api/stats").json().get("removedCsamLinks").asLong());
+            // the status with a message from the templates, previewed in both languages before it is sent
+            new Select(d.findElement(By.id("new-status"))).selectByValue("CLOSED");
+            new Select(d.findElement(By.id("status-message"))).selectByValue("closed-already-reported");
+            assertEquals("BM: Kandungan ini telah pun dilaporkan dan sedang diuruskan di bawah laporan lain. Terima kasih kerana melapor.",
+                    d.findElement(By.cssSelector("#status-preview .preview-ms")).getText());
+            assertEquals("EN: This content had already been reported and is being dealt with under another report. Thank you for reporting.",
+                    d.findElement(By.cssSelector("#status-preview .preview-en")).getText());
+            shot(d, "status-" + lang);
+            d.findElement(By.cssSelector("#status-form button[type='submit']")).click();
+            new WebDriverWait(d, Duration.ofSeconds(20)).until(x -> x.findElement(By.cssSelector("#status-form label"))
+                    .getText().endsWith("CLOSED (closed-already-reported)"));
+            assertEquals("This content had already been reported and is being dealt with under another report. Thank you for reporting.",
+                    karaf.http.get("/api/reports/" + reference + "/status?lang=en").json().get("message").asText());
             d.findElement(By.id("signout")).click();
             await(d, By.id("username"));
             assertEquals(401, karaf.http.get("/api/admin/reports").status());

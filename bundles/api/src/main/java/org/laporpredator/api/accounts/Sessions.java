@@ -24,6 +24,9 @@ public interface Sessions {
     /** Ends a session (logout); unknown ids are ignored. */
     void end(String sessionId);
 
+    /** Deletes every session idle for longer than {@code idle}; returns how many. */
+    int purge(Duration idle);
+
     /** A session just made, with its id. */
     record Created(String sessionId, Session session) {
     }

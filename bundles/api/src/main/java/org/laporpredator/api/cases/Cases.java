@@ -3,6 +3,7 @@ package org.laporpredator.api.cases;
 import java.time.Instant;
 import java.util.Optional;
 import org.laporpredator.api.ReportStatus;
+import org.laporpredator.api.StatusMessage;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -35,12 +36,15 @@ public interface Cases {
     CaseItem undoRemoval(long itemId, String actor);
 
     /**
-     * Moves a report on ({@link Transitions}); the reporter then sees the status's message.
+     * Moves a report on ({@link Transitions}); the reporter then sees {@code message} (null: the status's
+     * default), which must be one of {@link StatusMessage#of(ReportStatus) the status's messages}.
      *
-     * @throws CaseNotFound         for an unknown reference
-     * @throws TransitionNotAllowed for a move not allowed
+     * @return the message the reporter now sees
+     * @throws CaseNotFound             for an unknown reference
+     * @throws TransitionNotAllowed     for a move not allowed
+     * @throws IllegalArgumentException for a message of another status
      */
-    ReportStatus changeStatus(String reference, ReportStatus to, String actor);
+    StatusMessage changeStatus(String reference, ReportStatus to, StatusMessage message, String actor);
 
     /** The dashboard's figures for the last {@code days} days (1 to 366). */
     Dashboard dashboard(int days);

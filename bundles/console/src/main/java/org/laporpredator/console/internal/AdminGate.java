@@ -49,6 +49,11 @@ public class AdminGate {
         return sessions;
     }
 
+    /** Sessions nobody touched within the idle time, deleted at each sign-in (the table stays small). */
+    void purgeIdle() {
+        sessions.purge(idle);
+    }
+
     LoginThrottle throttle() {
         return throttle;
     }

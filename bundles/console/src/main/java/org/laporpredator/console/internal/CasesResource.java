@@ -1,8 +1,8 @@
 package org.laporpredator.console.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
@@ -32,6 +33,7 @@ import org.laporpredator.api.Category;
 import org.laporpredator.api.PlatformHint;
 import org.laporpredator.api.ReferenceNumbers;
 import org.laporpredator.api.ReportStatus;
+import org.laporpredator.api.StatusMessage;
 import org.laporpredator.api.accounts.Session;
 import org.laporpredator.api.cases.AuditEntry;
 import org.laporpredator.api.cases.AuditQuery;
@@ -111,6 +113,7 @@ public class CasesResource {
         out.put("language", r.language());
         out.put("anonymous", r.anonymous());
         out.put("status", r.status().name());
+        out.put("messageKey", r.statusMessage().key());
         List<Map<String, Object>> items = new ArrayList<>();
         for (CaseItem i : r.items()) {
             items.add(item(i));
@@ -154,13 +157,21 @@ public class CasesResource {
     @Path("reports/{reference}/status")
     public Response status(@Context HttpServletRequest request, @PathParam("reference") String reference, InputStream body) {
         Session s = gate.require(request, Access.ANALYST, true);
-        ReportStatus to = value(ReportStatus.class, "status", text(body(body), "status", true));
+        JsonNode json = body(body);
+        ReportStatus to = value(ReportStatus.class, "status", text(json, "status", true));
+        String key = text(json, "messageKey", false);
+        StatusMessage message = key == null ? null : StatusMessage.forKey(key);
+        if (key != null && (message == null || message.status() != to)) {
+            throw Errors.fail(400, "invalid_field", "messageKey must be one of " + to + "'s messages: "
+                    + StatusMessage.of(to).stream().map(StatusMessage::key).collect(Collectors.joining(", ")) + ".");
+        }
         try {
-            ReportStatus now = cases.changeStatus(reference(reference), to, s.username());
+            StatusMessage shown = cases.changeStatus(reference(reference), to, message, s.username());
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("reference", reference);
-            out.put("status", now.name());
-            out.put("message", Map.of("ms", now.message("ms"), "en", now.message("en")));
+            out.put("status", shown.status().name());
+            out.put("messageKey", shown.key());
+            out.put("message", Map.of("ms", shown.text("ms"), "en", shown.text("en")));
             return Errors.json(200, out);
         } catch (CaseNotFound e) {
             throw notFound("report");

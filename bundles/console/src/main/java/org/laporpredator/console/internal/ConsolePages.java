@@ -10,12 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import javax.ws.rs.CookieParam;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Response;
 import org.laporpredator.api.ReportStatus;
+import org.laporpredator.api.StatusMessage;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -96,8 +98,12 @@ public class ConsolePages {
             texts.put(key, TEXTS.get(lang).getProperty(key));
         }
         for (ReportStatus s : ReportStatus.values()) {
-            texts.put("statusmsg.ms." + s.name(), s.message("ms"));
-            texts.put("statusmsg.en." + s.name(), s.message("en"));
+            texts.put("statusmsgs." + s.name(),
+                    StatusMessage.of(s).stream().map(StatusMessage::key).collect(Collectors.joining(",")));
+        }
+        for (StatusMessage m : StatusMessage.values()) {
+            texts.put("statusmsg.ms." + m.key(), m.text("ms"));
+            texts.put("statusmsg.en." + m.key(), m.text("en"));
         }
         String json;
         try {

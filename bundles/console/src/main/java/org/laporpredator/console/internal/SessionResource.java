@@ -69,6 +69,7 @@ public class SessionResource {
                 return Errors.error(401, "login_failed", "Wrong user name or password.");
             }
             throttle.succeeded(username);
+            gate.purgeIdle();
             Sessions.Created created = gate.sessions().create(username, roles.get());
             cases.audit(username, "login", null, null);
             return Response.fromResponse(Errors.json(200, describe(created.session())))

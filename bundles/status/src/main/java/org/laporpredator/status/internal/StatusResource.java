@@ -74,7 +74,7 @@ public class StatusResource {
         body.put("reference", r.reference());
         body.put("status", r.status().name());
         body.put("updatedAt", r.updatedOn() == null ? null : r.updatedOn().toString());
-        body.put("message", r.status().message(language(lang, acceptLanguage)));
+        body.put("message", r.text(language(lang, acceptLanguage)));
         return Responses.json(200, body);
     }
 

@@ -83,6 +83,18 @@ public class JdbcSessions implements Sessions {
     }
 
     @Override
+    public int purge(Duration idle) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("DELETE FROM admin_session WHERE last_seen < ?")) {
+            Times.set(ps, 1, Times.now().minus(idle));
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            LOG.warn("Purging idle sessions failed (SQLState {})", e.getSQLState());
+            return 0;
+        }
+    }
+
+    @Override
     public Optional<Session> touch(String sessionId, Duration idle) {
         if (sessionId == null || sessionId.isEmpty()) {
             return Optional.empty();

@@ -73,6 +73,18 @@ public class JdbcSessionsTest {
     }
 
     @Test
+    public void aPurgeDeletesOnlyIdleSessions() throws Exception {
+        String idle = sessions.create("ana", Set.of("analyst")).sessionId();
+        String busy = sessions.create("ben", Set.of("analyst")).sessionId();
+        db.update("UPDATE admin_session SET last_seen = ? WHERE id_hash = ?",
+                Timestamp.from(Instant.now().minus(IDLE).minusSeconds(60)), JdbcSessions.hash(idle));
+        assertEquals(1, sessions.purge(IDLE));
+        assertEquals(0, db.count("SELECT COUNT(*) FROM admin_session WHERE id_hash = ?", JdbcSessions.hash(idle)));
+        assertTrue(sessions.touch(busy, IDLE).isPresent());
+        assertEquals(0, sessions.purge(IDLE));
+    }
+
+    @Test
     public void anEndedSessionIsGone() throws Exception {
         String id = sessions.create("ana", Set.of("analyst")).sessionId();
         sessions.end(id);

@@ -151,7 +151,7 @@ final class Pages {
             h.open("section", "id", "status-result", "class", "result", "aria-labelledby", "status-result-heading");
             h.el("h2", m.get("status.result", found.reference()), "id", "status-result-heading");
             h.el("p", m.get("statusname." + found.status().name()), "id", "status-name", "class", "status-name");
-            h.el("p", found.status().message(m.lang()), "id", "status-message");
+            h.el("p", found.text(m.lang()), "id", "status-message");
             if (found.updatedOn() != null) {
                 String date = DateTimeFormatter.ofPattern("d MMMM yyyy", m.locale()).format(found.updatedOn());
                 h.el("p", m.get("status.updated", date), "id", "status-updated", "class", "hint");
