@@ -120,10 +120,35 @@ public class DistributionIT {
         assertEquals(removed.body(), 200, removed.statusCode());
     }
 
+    /** The audit log as admin ops sees it, once it holds {@code action} on {@code target} (polled). */
+    private static String awaitAudit(Distribution karaf, String action, String target) throws Exception {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String base = "http://localhost:" + karaf.httpPort;
+        HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/session"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"ops\",\"password\":\"correct-horse-battery\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(login.body(), 200, login.statusCode());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            HttpResponse<String> audit = client.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/audit?user=system"))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(audit.body(), 200, audit.statusCode());
+            for (JsonNode e : Http.JSON.readTree(audit.body()).get("entries")) {
+                if (action.equals(e.get("action").asText()) && target.equals(e.path("target").asText())) {
+                    return e.toString();
+                }
+            }
+            assertTrue("no " + action + " " + target + " in " + audit.body(), System.nanoTime() < deadline);
+            Thread.sleep(200); // polling for the condition
+        }
+    }
+
     @Test
     public void restartKeepsReportsModuleSwitchesAndTheContactKey() throws Exception {
         karaf = new Distribution("restart", 8383);
         karaf.setProperty("etc/org.laporpredator.status.cfg", "statsCacheSeconds", "0");
+        karaf.setProperty("etc/org.laporpredator.console.cfg", "accountCheckSeconds", "1");
         karaf.run(List.of("sh", "-c", "LAPOR_ADMIN_PASSWORD=correct-horse-battery bin/create-admin ops"), Duration.ofSeconds(30));
         karaf.start();
 
@@ -151,6 +176,12 @@ public class DistributionIT {
 
         // an admin made by bin/create-admin works in the console; what it decides is counted
         classifyAndRemoveTheFirstItem(karaf, reference);
+        // an account made while the platform runs is in the audit log, without its password
+        karaf.run(List.of("sh", "-c", "LAPOR_PASSWORD=nur-long-password-1 bin/create-user nur analyst"), Duration.ofSeconds(30));
+        String audit = awaitAudit(karaf, "account-created", "nur");
+        assertTrue(audit, audit.contains("\"detail\":\"roles analyst\""));
+        assertTrue("the first admin is in it too: " + audit, awaitAudit(karaf, "account-created", "ops").contains("found at the first reading"));
+        assertFalse(audit, audit.contains("nur-long-password-1"));
         JsonNode counted = karaf.http.get("/api/stats").json();
         assertEquals(1, counted.get("classifiedCsamLinks").asLong());
         assertEquals(1, counted.get("removedCsamLinks").asLong());

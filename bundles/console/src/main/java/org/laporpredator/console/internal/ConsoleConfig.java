@@ -14,4 +14,7 @@ public @interface ConsoleConfig {
 
     @AttributeDefinition(description = "The longest wait after failed logins (milliseconds)")
     int maxLoginDelayMillis() default 8000;
+
+    @AttributeDefinition(description = "etc/users.properties is compared with its last reading this often (seconds), for the audit log")
+    int accountCheckSeconds() default 10;
 }
