@@ -213,7 +213,9 @@
           el('p', { 'class': 'actions' }, buttons.concat([removal]))]));
       });
       var statusSelect = el('select', { id: 'new-status' });
-      STATUSES.forEach(function (s) { statusSelect.appendChild(el('option', { value: s, text: s, selected: s === r.status })); });
+      // only the moves allowed from here (the server checks them again)
+      var next = T['statusnext.' + r.status] ? T['statusnext.' + r.status].split(',') : [];
+      next.forEach(function (s) { statusSelect.appendChild(el('option', { value: s, text: s })); });
       var messageSelect = el('select', { id: 'status-message', 'aria-label': t('report.status.message') });
       var preview = el('div', { id: 'status-preview', 'class': 'hint' });
       function messages() {
@@ -232,10 +234,13 @@
       }
       statusSelect.addEventListener('change', messages);
       messageSelect.addEventListener('change', previewText);
-      messages();
-      var status = el('form', { id: 'status-form' }, [
-        el('label', { 'for': 'new-status', text: t('report.status') + ': ' + r.status + ' (' + r.messageKey + ')' }),
+      var current = el('p', { id: 'current-status', text: t('report.status') + ': ' + r.status + ' (' + r.messageKey + ')' });
+      var status = el('form', { id: 'status-form', hidden: next.length === 0 }, [
+        el('label', { 'for': 'new-status', text: t('report.status.change') }),
         statusSelect, messageSelect, el('button', { type: 'submit', text: t('report.status.change') }), preview]);
+      if (next.length > 0) {
+        messages();
+      }
       status.addEventListener('submit', function (e) {
         e.preventDefault();
         api('POST', '/api/admin/reports/' + reference + '/status', { status: statusSelect.value, messageKey: messageSelect.value })
@@ -257,7 +262,7 @@
           + h.action + (h.detail ? ' · ' + h.detail : '') }));
       });
       show([el('h1', { text: t('report.heading', r.reference) }), facts, el('h2', { text: t('report.items') }),
-        el('p', { 'class': 'hint', text: t('report.keys') }), items, status, contact, contactOut,
+        el('p', { 'class': 'hint', text: t('report.keys') }), items, current, status, contact, contactOut,
         el('h2', { text: t('report.history') }), history]);
     }).catch(function () {});
   }

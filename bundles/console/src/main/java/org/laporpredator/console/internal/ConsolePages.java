@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -18,6 +19,7 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Response;
 import org.laporpredator.api.ReportStatus;
 import org.laporpredator.api.StatusMessage;
+import org.laporpredator.api.cases.Transitions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -100,6 +102,8 @@ public class ConsolePages {
         for (ReportStatus s : ReportStatus.values()) {
             texts.put("statusmsgs." + s.name(),
                     StatusMessage.of(s).stream().map(StatusMessage::key).collect(Collectors.joining(",")));
+            texts.put("statusnext." + s.name(), Arrays.stream(ReportStatus.values()).filter(to -> Transitions.allowed(s, to))
+                    .map(ReportStatus::name).collect(Collectors.joining(",")));
         }
         for (StatusMessage m : StatusMessage.values()) {
             texts.put("statusmsg.ms." + m.key(), m.text("ms"));
