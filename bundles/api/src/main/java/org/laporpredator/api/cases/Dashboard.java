@@ -6,16 +6,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The figures of the last {@code days} days (in Malaysian time) for the console's dashboard.
+ * The figures of the last {@code days} days (in Malaysian time) for the console's dashboard. Items are those
+ * <em>first reported</em> in the period (an item named again in the period but first reported before it is
+ * not counted). The medians are read from histograms of log-scale buckets: within 2.5 % of the exact median,
+ * plus under a second.
  *
  * @param reportsPerDay             every day of the period, oldest first, zero days included
- * @param byCategory                reports by category name
- * @param byChannel                 reports by channel id
- * @param byPlatform                items by platform, of the reports of the period
- * @param itemsByClassification     items of the period by classification name, {@code UNCLASSIFIED} for the rest
- * @param removedShare              of the items classified CSAM or CSAM_NATIONAL, the share with a removal (0 to 1)
- * @param medianToFirstClassification from an item's first report to its first classification; null without any
- * @param medianToRemoval           from an item's first report to its recorded removal; null without any
+ * @param byCategory                reports of the period by category name
+ * @param byChannel                 reports of the period by channel id
+ * @param byPlatform                items first reported in the period, by platform
+ * @param itemsByClassification     items first reported in the period, by their classification name now,
+ *                                  {@code UNCLASSIFIED} for the rest (a removal alone included)
+ * @param removedShare              of the items classified CSAM or CSAM_NATIONAL, the share with a removal (0 to 1);
+ *                                  all time, not the period's
+ * @param medianToFirstClassification over the first classifications made in the period: from the item's first
+ *                                  report to its first classification; null without any
+ * @param medianToRemoval           over the removals whose recorded time is in the period: from the item's first
+ *                                  report to that time; null without any
  */
 public record Dashboard(int days, List<DayCount> reportsPerDay, Map<String, Long> byCategory, Map<String, Long> byChannel,
         Map<String, Long> byPlatform, Map<String, Long> itemsByClassification, double removedShare,

@@ -18,6 +18,9 @@ final class Batch implements AutoCloseable {
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final Map<String, long[]> ids;
     private int reportsLeft = 1;
+    /** The dashboard counts of the reports of this transaction kept so far, and of the report being written. */
+    private final DashboardCounts counts = new DashboardCounts();
+    private final DashboardCounts reportCounts = new DashboardCounts();
 
     private static final String OUTBOX_BLOCK = "outbox_ids";
 
@@ -88,9 +91,38 @@ final class Batch implements AutoCloseable {
         return block[0]++;
     }
 
-    /** After a commit: the next transaction takes a new block of outbox ids. */
+    /** After a commit: the next transaction takes a new block of outbox ids and counts afresh. */
     void endTransaction() {
         ids.remove(OUTBOX_BLOCK);
+        counts.clear();
+        reportCounts.clear();
+    }
+
+    /** Where the report being written adds its dashboard counts ({@link DashboardCounts}). */
+    DashboardCounts reportCounts() {
+        return reportCounts;
+    }
+
+    /** The report being written is kept (its savepoint released): its counts join the transaction's. */
+    void keepReportCounts() {
+        counts.addAll(reportCounts);
+        reportCounts.clear();
+    }
+
+    /** The report being written was rolled back to its savepoint: its counts go too. */
+    void dropReportCounts() {
+        reportCounts.clear();
+    }
+
+    /**
+     * Adds the transaction's dashboard counts, one statement per distinct counter of the batch, just before
+     * the commit: after every item (item's table lock) and the outbox ids, the order the decisions take too.
+     */
+    void writeCounts() throws SQLException {
+        reportCounts.clear();
+        if (!counts.isEmpty()) {
+            counts.write(connection, prepare(DashboardCounts.ADD), prepare(DashboardCounts.INSERT));
+        }
     }
 
     static final String TAKE_OUTBOX_IDS = "UPDATE outbox_ids SET last_id = last_id + ?";

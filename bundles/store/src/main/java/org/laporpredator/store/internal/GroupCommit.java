@@ -195,6 +195,7 @@ final class GroupCommit<T> implements AutoCloseable {
                 try {
                     String reference = writer.write(statements, p.report());
                     c.releaseSavepoint(savepoint);
+                    statements.keepReportCounts();
                     written.add(p);
                     references.add(reference);
                 } catch (SQLException e) {
@@ -202,15 +203,18 @@ final class GroupCommit<T> implements AutoCloseable {
                         throw e;
                     }
                     c.rollback(savepoint);
+                    statements.dropReportCounts();
                     nextIds.clear(); // in case a taken id was the cause
                     LOG.warn("A report could not be stored (SQLState {}, error code {})", e.getSQLState(), e.getErrorCode());
                     p.result().completeExceptionally(new ServiceUnavailable(NOT_STORED));
                 } catch (RuntimeException e) {
                     c.rollback(savepoint);
+                    statements.dropReportCounts();
                     nextIds.clear();
                     p.result().completeExceptionally(e);
                 }
             }
+            statements.writeCounts(); // the dashboard's, once per batch
             c.commit();
             statements.endTransaction();
         } catch (SQLException | RuntimeException e) {

@@ -12,12 +12,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -64,8 +62,9 @@ import org.slf4j.LoggerFactory;
  * of its own (not the report writer's): the change, an audit row, a history row for each report it
  * touches, the public counters and an outbox event. Lock order, so that no decision deadlocks with the
  * writer: first read what the writer writes (item, report_item; Derby lets go of those read locks at the
- * end of each statement), then lock the decision counter (item decisions, one at a time), then write, and
- * last take the outbox id and insert the event, as the writer does.
+ * end of each statement), then lock the decision counter (item decisions, one at a time), then write, then
+ * take the outbox id and insert the event, and last add to the dashboard's counters ({@link DashboardCounts}),
+ * in the order the writer takes them (item, outbox ids, counters just before its commit).
  *
  * <p>Never logs or stores contacts in the log, history or events; failures are logged by SQLState only.
  */
@@ -107,7 +106,7 @@ public class JdbcCases implements Cases {
         this(dataSource, contactKeyFile, Clock.systemUTC());
     }
 
-    /** {@code clock} says what "today" is for the dashboard. */
+    /** {@code clock} says what "today" is for the dashboard, and when an item decision is made. */
     JdbcCases(DataSource dataSource, Path contactKeyFile, Clock clock) {
         this.dataSource = dataSource;
         this.cipher = ContactCipher.fromKeyFile(contactKeyFile);
@@ -421,28 +420,27 @@ public class JdbcCases implements Cases {
 
     // ---- dashboard and export
 
-    /** The period's distinct items: a derived table driven by the range on {@code report (created_at, id)}. */
-    private static final String PERIOD_ITEMS = " (SELECT DISTINCT ri.item_id FROM report r JOIN report_item ri"
-            + " ON ri.report_id = r.id WHERE r.created_at >= ? AND r.created_at < ?) p";
-
     /**
      * The period is [start of the day {@code days - 1} days before today, start of tomorrow), days in
-     * {@link StatusRecord#ZONE}. Portable SQL only; five statements in one read-only transaction:
+     * {@link StatusRecord#ZONE}. Read from the daily counters alone ({@link DashboardCounts}, V13: one
+     * statement over the primary key's range of the period's days, a few dozen rows a day) and the two
+     * public counter rows; no report or item is read, so the cost follows the number of days, not the
+     * reports, and the report writer never waits for the dashboard (row locks, held for a row at a time).
      * <ul>
-     * <li>reports per day: every {@code created_at} of the period, read from the index
-     * {@code report (created_at, id)} alone and counted per Malaysian day here (SQL has no portable
-     * "day in a time zone"). Cost: one index entry per report of the period, memory per day only; at a
-     * million reports in a year about as much as one {@code COUNT(*)} of the year.</li>
-     * <li>reports by category and channel: one {@code GROUP BY} over the same range (reads the report rows).</li>
-     * <li>items by platform and classification: one {@code GROUP BY} over the period's distinct items
-     * ({@link #PERIOD_ITEMS}: the period's links by {@code report_item}'s primary key, sorted for DISTINCT,
-     * then item and classification by primary key); cost grows with the period's links, not the tables.</li>
-     * <li>medians: the period's items that have a classification row (analysts' decisions, at human pace:
-     * far fewer than the items) with their times, the median taken here (Derby has no percentile).</li>
+     * <li>reports per day, by category and by channel: the reports received in the period (the writer counts
+     * each in its batch's transaction).</li>
+     * <li>items by platform and by classification: the items <em>first reported</em> in the period, counted on
+     * that day (the writer, for a new item; each decision moves the item from its old classification to its
+     * new one; {@code UNCLASSIFIED} without one, a removal alone included). An item first reported earlier
+     * and named again in the period is not counted (it was, before V13).</li>
+     * <li>medians: over the first classifications made in the period (time from the item's first report), and
+     * over the removals whose recorded time falls in the period (time from the first report to it); an undo
+     * takes a removal back, a removal recorded again moves it, reclassifying changes nothing. Kept as
+     * histograms of log-scale buckets (whole seconds, each bucket 1.05 times as wide as the one before,
+     * {@link DashboardCounts#bucket}); the median given is the middle of its bucket, so within 2.5 % of the
+     * exact median, plus under a second (seconds are cut to whole ones; below one second it says 0.5 s).</li>
      * <li>removedShare: the two public counters, so all time, not the period's (the figure the public sees).</li>
      * </ul>
-     * The item statements take a shared lock on item and report_item (locked whole, V7) while they run, so
-     * the report writer waits for each of them, as it does for the public counters.
      */
     @Override
     public Dashboard dashboard(int days) {
@@ -451,86 +449,7 @@ public class JdbcCases implements Cases {
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), StatusRecord.ZONE);
         LocalDate first = today.minusDays(days - 1L);
-        Instant from = first.atStartOfDay(StatusRecord.ZONE).toInstant();
-        Instant to = today.plusDays(1).atStartOfDay(StatusRecord.ZONE).toInstant();
         return run("Reading the dashboard", c -> {
-            long[] perDay = new long[days];
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT created_at FROM report WHERE created_at >= ? AND created_at < ?")) {
-                Times.set(ps, 1, from);
-                Times.set(ps, 2, to);
-                ps.setFetchSize(1000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        LocalDate day = LocalDate.ofInstant(Times.get(rs, "created_at"), StatusRecord.ZONE);
-                        int index = (int) (day.toEpochDay() - first.toEpochDay());
-                        if (index >= 0 && index < days) {
-                            perDay[index]++;
-                        }
-                    }
-                }
-            }
-            List<Dashboard.DayCount> reportsPerDay = new ArrayList<>(days);
-            for (int i = 0; i < days; i++) {
-                reportsPerDay.add(new Dashboard.DayCount(first.plusDays(i), perDay[i]));
-            }
-            Map<String, Long> byCategory = new HashMap<>();
-            Map<String, Long> byChannel = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT category, channel, COUNT(*) FROM report"
-                    + " WHERE created_at >= ? AND created_at < ? GROUP BY category, channel")) {
-                Times.set(ps, 1, from);
-                Times.set(ps, 2, to);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        byCategory.merge(rs.getString(1).trim(), rs.getLong(3), Long::sum);
-                        byChannel.merge(rs.getString(2).trim(), rs.getLong(3), Long::sum);
-                    }
-                }
-            }
-            Map<String, Long> byPlatform = new HashMap<>();
-            Map<String, Long> byClassification = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT i.platform, c.classification, COUNT(*) FROM"
-                    + PERIOD_ITEMS + " JOIN item i ON i.id = p.item_id LEFT JOIN classification c ON c.item_id = p.item_id"
-                    + " GROUP BY i.platform, c.classification")) {
-                Times.set(ps, 1, from);
-                Times.set(ps, 2, to);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String classification = rs.getString(2);
-                        byPlatform.merge(rs.getString(1).trim(), rs.getLong(3), Long::sum);
-                        byClassification.merge(classification == null ? "UNCLASSIFIED" : classification.trim(),
-                                rs.getLong(3), Long::sum);
-                    }
-                }
-            }
-            Durations toClassification = new Durations();
-            Durations toRemoval = new Durations();
-            // the first classification: the earliest in the history; the row's own time for decisions older
-            // than the history (V10), of which only the last is known
-            try (PreparedStatement ps = c.prepareStatement("SELECT i.first_reported_at, c.classification,"
-                    + " c.classified_at, c.removed_at, (SELECT MIN(h.happened_at) FROM classification_history h"
-                    + " WHERE h.item_id = c.item_id AND h.action = 'item-classified') AS first_classified FROM"
-                    + PERIOD_ITEMS + " JOIN classification c ON c.item_id = p.item_id JOIN item i ON i.id = p.item_id")) {
-                Times.set(ps, 1, from);
-                Times.set(ps, 2, to);
-                ps.setFetchSize(1000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Instant reported = Times.get(rs, "first_reported_at");
-                        Instant classified = Times.get(rs, "first_classified");
-                        if (classified == null && rs.getString("classification") != null) {
-                            classified = Times.get(rs, "classified_at");
-                        }
-                        if (classified != null) {
-                            toClassification.add(Duration.between(reported, classified));
-                        }
-                        Instant removed = Times.get(rs, "removed_at");
-                        if (removed != null) {
-                            toRemoval.add(Duration.between(reported, removed));
-                        }
-                    }
-                }
-            }
             long csam = 0;
             long removedCsam = 0;
             try (PreparedStatement ps = c.prepareStatement("SELECT name, value FROM counter WHERE name IN (?, ?)")) {
@@ -547,34 +466,8 @@ public class JdbcCases implements Cases {
                 }
             }
             double removedShare = csam == 0 ? 0 : Math.min(1, (double) removedCsam / csam);
-            return new Dashboard(days, reportsPerDay, byCategory, byChannel, byPlatform, byClassification, removedShare,
-                    toClassification.median(), toRemoval.median());
+            return DashboardCounts.read(c, first, days, removedShare);
         });
-    }
-
-    /** Durations in milliseconds, for a median. */
-    static final class Durations {
-        private long[] millis = new long[16];
-        private int size;
-
-        void add(Duration d) {
-            if (size == millis.length) {
-                millis = Arrays.copyOf(millis, size * 2);
-            }
-            millis[size++] = d.toMillis();
-        }
-
-        /** The middle one, or the mean of the two middle ones; null without any. */
-        Duration median() {
-            if (size == 0) {
-                return null;
-            }
-            long[] sorted = Arrays.copyOf(millis, size);
-            Arrays.sort(sorted);
-            int mid = size / 2;
-            long median = size % 2 == 1 ? sorted[mid] : sorted[mid - 1] + (sorted[mid] - sorted[mid - 1]) / 2;
-            return Duration.ofMillis(median);
-        }
     }
 
     /**
@@ -652,7 +545,7 @@ public class JdbcCases implements Cases {
 
     /** An item as stored (only the writer writes it). */
     private record ItemRow(long id, String platform, String kind, String canonicalUrl, String identifiers,
-            String dedupKey, int reportCount) {
+            String dedupKey, int reportCount, Instant firstReportedAt) {
     }
 
     /** An item's classification row; all null when it has none ({@code stored} false). */
@@ -714,7 +607,7 @@ public class JdbcCases implements Cases {
             List<Long> reports = reportsNaming(c, itemId);
             lockItemDecisions(c);
             Decision before = decision(c, itemId);
-            Instant now = Times.now();
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             Change change = decide.apply(before, now);
             if (change == null) {
                 return caseItem(item, before);
@@ -730,20 +623,25 @@ public class JdbcCases implements Cases {
                 markPending(c, reports, after.classification() == null);
             }
             outbox(c, change.event(), "item-" + itemId, null, itemPayload(item, after, now));
+            // the dashboard's counters last, after the outbox id, as the writer adds its batch's
+            DashboardCounts counts = new DashboardCounts();
+            counts.decision(item.firstReportedAt(), before.classification(), after.classification(), before.removedAt(),
+                    after.removedAt(), now);
+            counts.write(c);
             return caseItem(item, after);
         });
     }
 
     private ItemRow item(Connection c, long itemId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT platform, kind, canonical_url, identifiers, dedup_key,"
-                + " report_count FROM item WHERE id = ?")) {
+                + " report_count, first_reported_at FROM item WHERE id = ?")) {
             ps.setLong(1, itemId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw new CaseNotFound("No item " + itemId);
                 }
                 return new ItemRow(itemId, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6));
+                        rs.getString(5), rs.getInt(6), Times.get(rs, "first_reported_at"));
             }
         }
     }

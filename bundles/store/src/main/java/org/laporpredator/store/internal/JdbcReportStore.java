@@ -17,8 +17,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -91,6 +93,8 @@ public class JdbcReportStore implements ReportStore {
     private final TakenReferences taken;
     private final KnownItems knownItems; // the writer thread's only
     private final GroupCommit<Job> writer;
+    /** What "now" is for a report's times and its dashboard day. */
+    private final Clock clock;
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "lapor-store-housekeeping");
         t.setDaemon(true);
@@ -104,7 +108,13 @@ public class JdbcReportStore implements ReportStore {
     }
 
     JdbcReportStore(DataSource dataSource, Path contactKeyFile) {
+        this(dataSource, contactKeyFile, Clock.systemUTC());
+    }
+
+    /** {@code clock}: the time of each report saved (tests set it). */
+    JdbcReportStore(DataSource dataSource, Path contactKeyFile, Clock clock) {
         this.dataSource = dataSource;
+        this.clock = clock;
         this.cipher = ContactCipher.fromKeyFile(contactKeyFile);
         try {
             new Migrations(dataSource).migrate();
@@ -140,7 +150,7 @@ public class JdbcReportStore implements ReportStore {
 
     @Override
     public String save(NewReport report, ReferenceIssuer references) {
-        Instant now = Times.now();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<String> hashes = new ArrayList<>();
         for (NewItem item : report.items()) {
             hashes.add(keyHash(item.dedupKey()));
@@ -182,6 +192,7 @@ public class JdbcReportStore implements ReportStore {
         if (job.report().idempotency() != null) {
             insertIdempotencyKey(c, job.report().idempotency(), saved.drawn().reference(), job.now());
         }
+        c.reportCounts().report(job.now(), job.report().category().name(), job.report().channel());
         return saved.drawn().reference();
     }
 
@@ -291,6 +302,7 @@ public class JdbcReportStore implements ReportStore {
         ps.setLong(9, newId);
         if (insertUnlessDuplicate(ps)) {
             inserted[0] = true;
+            c.reportCounts().newItem(now, item.platform()); // first reported now
             return newId;
         }
         // stored without the filter knowing: behind the store's back

@@ -14,12 +14,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -581,15 +579,6 @@ public class JdbcCasesTest {
         }
     }
 
-    private void created(String reference, Instant at) throws SQLException {
-        try (Connection c = db.dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("UPDATE report SET created_at = ? WHERE reference = ?")) {
-            Times.set(ps, 1, at);
-            ps.setString(2, reference);
-            assertEquals(1, ps.executeUpdate());
-        }
-    }
-
     private static NewItem telegram(String handle) {
         return new NewItem("the channel t.me/" + handle + " in the chat", "TELEGRAM", "CHANNEL", Map.of("handle", handle),
                 "https://t.me/" + handle, "telegram:" + handle);
@@ -599,87 +588,273 @@ public class JdbcCasesTest {
         return Instant.parse(utc);
     }
 
+    /** The store and the cases of this test from now on run on {@code clock} (reports' and decisions' times). */
+    private TestClock clock(String utc) {
+        TestClock clock = new TestClock(utc);
+        Path keyFile = tmp.getRoot().toPath().resolve("etc/lapor-contact.key");
+        store.close();
+        store = new JdbcReportStore(db.dataSource, keyFile, clock);
+        cases = new JdbcCases(db.dataSource, keyFile, clock);
+        return clock;
+    }
+
+    /** A median as the dashboard gives it: within 2.5 % of the exact one, plus under a second. */
+    private static void assertNear(Duration exact, Duration median) {
+        assertNotNull("no median", median);
+        long slack = (long) Math.ceil(exact.toMillis() * DashboardCounts.ACCURACY) + 1000;
+        assertTrue(median + " is not within " + slack + " ms of " + exact,
+                Math.abs(median.toMillis() - exact.toMillis()) <= slack);
+    }
+
+    /** The dashboard's counters that are not 0, as "day dimension name" to value. */
+    private Map<String, Long> counters() throws SQLException {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        try (Connection c = db.dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT day, dimension, name, value FROM dashboard_count WHERE value <> 0")) {
+            while (rs.next()) {
+                counts.put(rs.getDate(1).toLocalDate() + " " + rs.getString(2) + " " + rs.getString(3), rs.getLong(4));
+            }
+        }
+        return counts;
+    }
+
+    private long sum(String dimension) throws SQLException {
+        return db.count("SELECT COALESCE(SUM(value), 0) FROM dashboard_count WHERE dimension = ?", dimension);
+    }
+
+    /**
+     * The counters the writer and the decisions kept are those V13's backfill counts from the rows: the
+     * table dropped and V13 applied again give the same.
+     */
+    private void assertCountersAgreeWithTheRows() throws SQLException {
+        Map<String, Long> kept = counters();
+        db.update("DROP TABLE dashboard_count");
+        db.update("DELETE FROM schema_version WHERE version = 13");
+        assertEquals(1, new Migrations(db.dataSource).migrate());
+        assertEquals(counters(), kept);
+    }
+
     @Test
     public void theDashboardCountsTheLastDaysInMalaysianTime() throws Exception {
         // today in Malaysia: 2026-03-10 (10:00 there); the 3 days: 03-08, 03-09, 03-10, from 2026-03-07T16:00Z
-        JdbcCases today = new JdbcCases(db.dataSource, tmp.getRoot().toPath().resolve("etc/lapor-contact.key"),
-                Clock.fixed(at("2026-03-10T02:00:00Z"), ZoneOffset.UTC));
-        String before = store.save(Reports.report(true, null, Reports.item("https://a.example/old"),
-                Reports.item("https://a.example/old2")), issuer);
-        created(before, at("2026-03-07T15:59:59.999Z")); // 03-07 23:59:59.999 in Malaysia: outside
-        String first = store.save(new NewReport("channel-web", Category.GROOMING, PlatformHint.TELEGRAM, "d", "ms", true,
-                null, List.of(Reports.item("https://a.example/a"), telegram("t"))), issuer);
-        created(first, at("2026-03-07T16:00:00Z")); // 03-08 00:00 in Malaysia: the first instant of the period
-        String late = store.save(new NewReport("channel-telegram", Category.CSAM, PlatformHint.WEBSITE, "d", "ms", true,
-                null, List.of(Reports.item("https://a.example/a"), Reports.item("https://a.example/b"))), issuer);
-        created(late, at("2026-03-09T17:00:00Z")); // 03-09 in UTC, 03-10 01:00 in Malaysia
-        String morning = save(true, null, "https://a.example/c");
-        created(morning, at("2026-03-10T01:00:00Z"));
-        String tomorrow = save(true, null, "https://a.example/tomorrow");
-        created(tomorrow, at("2026-03-10T16:00:00Z")); // 03-11 in Malaysia: not yet
-
+        TestClock clock = clock("2026-03-07T15:59:59.999Z"); // 03-07 23:59:59.999 in Malaysia: outside
+        store.save(Reports.report(true, null, Reports.item("https://a.example/old"), Reports.item("https://a.example/old2")),
+                issuer);
         long old = itemId("https://a.example/old");
         long old2 = itemId("https://a.example/old2");
+        cases.classify(old, Classification.CSAM, null, "ana"); // at once: 0 s, on 03-07
+        cases.recordRemoval(old, null, null, "ana"); // 0 s, on 03-07
+        clock.set("2026-03-07T16:00:00Z"); // 03-08 00:00 in Malaysia: the first instant of the period
+        store.save(new NewReport("channel-web", Category.GROOMING, PlatformHint.TELEGRAM, "d", "ms", true, null,
+                List.of(Reports.item("https://a.example/a"), telegram("t"))), issuer);
         long a = itemId("https://a.example/a");
         long t = db.count("SELECT id FROM item WHERE dedup_key = 'telegram:t'");
+        clock.set("2026-03-07T17:00:00Z");
+        cases.classify(a, Classification.NOT_ILLEGAL, null, "ana"); // first classified 1 h after its first report
+        clock.set("2026-03-07T19:00:00Z");
+        cases.classify(t, Classification.NOT_ILLEGAL, null, "ana"); // 3 h
+        clock.set("2026-03-07T21:00:00Z");
+        cases.classify(a, Classification.CSAM, null, "ana"); // reclassified: still first classified at 1 h
+        clock.set("2026-03-08T04:00:00Z");
+        cases.recordRemoval(a, at("2026-03-08T02:00:00Z"), null, "ana"); // removed 10 h after, recorded later
+        clock.set("2026-03-09T00:00:00Z");
+        cases.classify(old2, Classification.CSAM_NATIONAL, null, "ana"); // 32 h, on 03-09: in the period
+        clock.set("2026-03-09T17:00:00Z"); // 03-09 in UTC, 03-10 01:00 in Malaysia
+        store.save(new NewReport("channel-telegram", Category.CSAM, PlatformHint.WEBSITE, "d", "ms", true, null,
+                List.of(Reports.item("https://a.example/a"), Reports.item("https://a.example/b"))), issuer);
         long b = itemId("https://a.example/b");
-        cases.classify(old, Classification.CSAM, null, "ana");
-        cases.recordRemoval(old, null, null, "ana");
-        cases.classify(old2, Classification.CSAM_NATIONAL, null, "ana");
-        cases.classify(a, Classification.NOT_ILLEGAL, null, "ana");
-        cases.classify(a, Classification.CSAM, null, "ana");
-        cases.recordRemoval(a, null, null, "ana");
-        cases.classify(t, Classification.NOT_ILLEGAL, null, "ana");
-        cases.recordRemoval(b, null, null, "ana"); // a removal, no classification
+        clock.set("2026-03-09T20:00:00Z");
+        cases.recordRemoval(b, at("2026-03-09T19:00:00Z"), null, "ana"); // a removal, no classification: 2 h
+        clock.set("2026-03-10T01:00:00Z");
+        save(true, null, "https://a.example/c");
+        clock.set("2026-03-10T16:00:00Z"); // 03-11 in Malaysia: not yet
+        save(true, null, "https://a.example/tomorrow");
+        clock.set("2026-03-10T02:00:00Z");
 
-        // times: a first classified 1 h after its first report (reclassified at 5 h), removed at 10 h;
-        // t classified before the history was kept (no history), 3 h; b removed at 2 h; old 100 h (not of the period)
-        Instant t0 = at("2026-03-08T00:00:00Z");
-        for (long item : List.of(old, a, t, b)) {
-            setTime("item", "first_reported_at", "id", item, t0);
-        }
-        List<Long> history = longs("SELECT id FROM classification_history WHERE item_id = " + a
-                + " AND action = 'item-classified' ORDER BY id");
-        setTime("classification_history", "happened_at", "id", history.get(0), t0.plus(Duration.ofHours(1)));
-        setTime("classification_history", "happened_at", "id", history.get(1), t0.plus(Duration.ofHours(5)));
-        setTime("classification", "classified_at", "item_id", a, t0.plus(Duration.ofHours(5)));
-        setTime("classification", "removed_at", "item_id", a, t0.plus(Duration.ofHours(10)));
-        db.update("DELETE FROM classification_history WHERE item_id = ?", t);
-        setTime("classification", "classified_at", "item_id", t, t0.plus(Duration.ofHours(3)));
-        setTime("classification", "removed_at", "item_id", b, t0.plus(Duration.ofHours(2)));
-        setTime("classification_history", "happened_at", "item_id", old, t0.plus(Duration.ofHours(100)));
-        setTime("classification", "removed_at", "item_id", old, t0.plus(Duration.ofHours(100)));
-
-        Dashboard d = today.dashboard(3);
+        Dashboard d = cases.dashboard(3);
         assertEquals(3, d.days());
         assertEquals(List.of(new Dashboard.DayCount(LocalDate.of(2026, 3, 8), 1), new Dashboard.DayCount(LocalDate.of(2026, 3, 9), 0),
                 new Dashboard.DayCount(LocalDate.of(2026, 3, 10), 2)), d.reportsPerDay());
         assertEquals(Map.of("GROOMING", 1L, "CSAM", 2L), d.byCategory());
         assertEquals(Map.of("channel-web", 2L, "channel-telegram", 1L), d.byChannel());
-        // a (named twice), t, b, c
+        // first reported in the period: a (named again on 03-10, counted once), t, b, c
         assertEquals(Map.of("WEBSITE", 3L, "TELEGRAM", 1L), d.byPlatform());
         assertEquals(Map.of("CSAM", 1L, "NOT_ILLEGAL", 1L, "UNCLASSIFIED", 2L), d.itemsByClassification());
-        // all time, as the public counters: old and a removed, old2 not (the period alone would give 1)
+        // all time, as the public counters: old and a removed, old2 not
         assertEquals(2.0 / 3, d.removedShare(), 1e-9);
-        assertEquals(Duration.ofHours(2), d.medianToFirstClassification()); // 1 h and 3 h
-        assertEquals(Duration.ofHours(6), d.medianToRemoval()); // 10 h and 2 h
+        assertNear(Duration.ofHours(3), d.medianToFirstClassification()); // a 1 h, t 3 h, old2 32 h
+        assertNear(Duration.ofHours(6), d.medianToRemoval()); // a 10 h, b 2 h
 
-        Dashboard one = today.dashboard(1); // today only: morning and late
+        Dashboard one = cases.dashboard(1); // today only: late and morning
         assertEquals(List.of(new Dashboard.DayCount(LocalDate.of(2026, 3, 10), 2)), one.reportsPerDay());
         assertEquals(Map.of("CSAM", 2L), one.byCategory());
-        assertEquals(Map.of("WEBSITE", 3L), one.byPlatform()); // a, b, c
-        assertEquals(Duration.ofHours(1), one.medianToFirstClassification()); // a only
-        assertEquals(Duration.ofHours(6), one.medianToRemoval());
+        assertEquals(Map.of("WEBSITE", 2L), one.byPlatform()); // b, c: a was first reported on 03-08
+        assertEquals(Map.of("UNCLASSIFIED", 2L), one.itemsByClassification());
+        assertNull(one.medianToFirstClassification()); // none made today
+        assertNear(Duration.ofHours(2), one.medianToRemoval()); // b, removed at 03:00 today
 
-        Dashboard four = today.dashboard(4); // from 03-07: the report before
+        Dashboard four = cases.dashboard(4); // from 03-07: the report before, old and old2
         assertEquals(LocalDate.of(2026, 3, 7), four.reportsPerDay().get(0).day());
         assertEquals(1, four.reportsPerDay().get(0).reports());
-        // old2 (its times not set: a few ms), 1 h, 3 h, old 100 h; removals: 2 h, 10 h, 100 h
-        assertEquals(Duration.ofHours(2), four.medianToFirstClassification());
-        assertEquals(Duration.ofHours(10), four.medianToRemoval());
-        assertEquals(366, today.dashboard(366).reportsPerDay().size());
-        assertThrows(IllegalArgumentException.class, () -> today.dashboard(0));
-        assertThrows(IllegalArgumentException.class, () -> today.dashboard(367));
+        assertEquals(Map.of("WEBSITE", 5L, "TELEGRAM", 1L), four.byPlatform());
+        assertEquals(Map.of("CSAM", 2L, "CSAM_NATIONAL", 1L, "NOT_ILLEGAL", 1L, "UNCLASSIFIED", 2L),
+                four.itemsByClassification());
+        assertNear(Duration.ofHours(2), four.medianToFirstClassification()); // 0 s, 1 h, 3 h, 32 h
+        assertNear(Duration.ofHours(2), four.medianToRemoval()); // 0 s, 2 h, 10 h
+        assertEquals(366, cases.dashboard(366).reportsPerDay().size());
+        assertThrows(IllegalArgumentException.class, () -> cases.dashboard(0));
+        assertThrows(IllegalArgumentException.class, () -> cases.dashboard(367));
+
+        clock.set("2026-03-11T02:00:00Z"); // the next day: the report of 00:00 is today's
+        assertEquals(1, cases.dashboard(1).reportsPerDay().get(0).reports());
+        assertCountersAgreeWithTheRows();
+    }
+
+    @Test
+    public void reclassifyingMovesTheCountAndAnUndoTakesTheRemovalBack() throws Exception {
+        TestClock clock = clock("2026-05-05T04:00:00Z"); // 12:00 in Malaysia
+        save(true, null, "https://r.example/x", "https://r.example/y");
+        long x = itemId("https://r.example/x");
+        long y = itemId("https://r.example/y");
+        Dashboard d = cases.dashboard(1);
+        assertEquals(Map.of("UNCLASSIFIED", 2L), d.itemsByClassification());
+        assertEquals(Map.of("WEBSITE", 2L), d.byPlatform());
+        assertNull(d.medianToFirstClassification());
+
+        clock.advance(Duration.ofHours(2));
+        cases.classify(x, Classification.NOT_ILLEGAL, null, "ana");
+        assertEquals(Map.of("NOT_ILLEGAL", 1L, "UNCLASSIFIED", 1L), cases.dashboard(1).itemsByClassification());
+        assertNear(Duration.ofHours(2), cases.dashboard(1).medianToFirstClassification());
+        clock.advance(Duration.ofHours(1));
+        cases.classify(x, Classification.CSAM, null, "ana"); // the count moves, the first classification stays
+        d = cases.dashboard(1);
+        assertEquals(Map.of("CSAM", 1L, "UNCLASSIFIED", 1L), d.itemsByClassification());
+        assertNear(Duration.ofHours(2), d.medianToFirstClassification());
+        assertEquals(1, sum(DashboardCounts.TO_CLASSIFICATION));
+        assertEquals(2, sum(DashboardCounts.CLASSIFICATION));
+
+        clock.advance(Duration.ofHours(1));
+        cases.recordRemoval(x, null, null, "ana"); // 4 h after the first report
+        assertNear(Duration.ofHours(4), cases.dashboard(1).medianToRemoval());
+        cases.recordRemoval(x, at("2026-05-05T05:00:00Z"), null, "ana"); // recorded again, earlier: moves to 1 h
+        assertNear(Duration.ofHours(1), cases.dashboard(1).medianToRemoval());
+        assertEquals(1, sum(DashboardCounts.TO_REMOVAL));
+        cases.undoRemoval(x, "ana");
+        assertNull(cases.dashboard(1).medianToRemoval());
+        assertEquals(0, sum(DashboardCounts.TO_REMOVAL));
+        Map<String, Long> unchanged = counters();
+        cases.undoRemoval(x, "ana"); // nothing to undo
+        assertEquals(unchanged, counters());
+        clock.advance(Duration.ofHours(2));
+        cases.recordRemoval(x, null, null, "ana"); // recorded after the undo: counts anew, at 6 h
+        assertNear(Duration.ofHours(6), cases.dashboard(1).medianToRemoval());
+        assertEquals(1, sum(DashboardCounts.TO_REMOVAL));
+
+        cases.recordRemoval(y, null, null, "ana"); // a removal alone: still unclassified
+        d = cases.dashboard(1);
+        assertEquals(Map.of("CSAM", 1L, "UNCLASSIFIED", 1L), d.itemsByClassification());
+        assertNear(Duration.ofHours(6), d.medianToRemoval());
+        assertNull(d.itemsByClassification().get("NOT_ILLEGAL")); // gone back to 0: left out
+        cases.classify(y, Classification.GROOMING, null, "ana");
+        assertEquals(Map.of("CSAM", 1L, "GROOMING", 1L), cases.dashboard(1).itemsByClassification());
+        assertEquals(2, sum(DashboardCounts.TO_CLASSIFICATION));
+
+        // the next day (Malaysian): a report naming x again and a new item; x stays counted on its first day
+        clock.set("2026-05-05T16:00:00Z");
+        save(true, null, "https://r.example/x", "https://r.example/z");
+        d = cases.dashboard(1);
+        assertEquals(LocalDate.of(2026, 5, 6), d.reportsPerDay().get(0).day());
+        assertEquals(1, d.reportsPerDay().get(0).reports());
+        assertEquals(Map.of("WEBSITE", 1L), d.byPlatform());
+        assertEquals(Map.of("UNCLASSIFIED", 1L), d.itemsByClassification());
+        assertEquals(Map.of("CSAM", 1L, "GROOMING", 1L, "UNCLASSIFIED", 1L), cases.dashboard(2).itemsByClassification());
+        assertEquals(List.of(1L, 1L), cases.dashboard(2).reportsPerDay().stream().map(Dashboard.DayCount::reports)
+                .collect(Collectors.toList()));
+        assertCountersAgreeWithTheRows();
+    }
+
+    @Test
+    public void aReportThatFailsAloneLeavesNoCount() throws Exception {
+        // reports from several threads, so that batches hold several; every fourth too long to store
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Boolean>> saved = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            int n = i;
+            saved.add(pool.submit(() -> {
+                try {
+                    store.save(new NewReport("channel-" + (n % 3), Category.values()[n % Category.values().length],
+                            PlatformHint.WEBSITE, n % 4 == 0 ? "x".repeat(20_000) : "d", "ms", true, null,
+                            List.of(Reports.item("https://f.example/" + n), Reports.item("https://f.example/shared"))),
+                            issuer);
+                    return true;
+                } catch (org.laporpredator.api.ServiceUnavailable e) {
+                    return false;
+                }
+            }));
+        }
+        int stored = 0;
+        for (Future<Boolean> f : saved) {
+            stored += f.get(60, TimeUnit.SECONDS) ? 1 : 0;
+        }
+        pool.shutdown();
+        assertEquals(60, stored);
+        assertEquals(60, sum(DashboardCounts.REPORTS));
+        assertEquals(61, sum(DashboardCounts.PLATFORM)); // 60 items of their own and the shared one
+        assertEquals(db.count("SELECT COUNT(*) FROM item"), sum(DashboardCounts.CLASSIFICATION));
+        assertCountersAgreeWithTheRows();
+    }
+
+    @Test
+    public void decisionsAndTheWriterKeepTheCountersExactSideBySide() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            save(true, null, "https://race.example/" + i);
+        }
+        List<Long> items = longs("SELECT id FROM item ORDER BY id");
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                int thread = t;
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < 60; i++) {
+                        if (i % 3 == 0) {
+                            save(true, null, "https://race.example/" + (i % 20)); // known items only
+                        } else {
+                            save(true, null, "https://race.example/" + (i % 20), "https://race.example/t" + thread + "-" + i);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (int t = 0; t < 2; t++) {
+                int thread = t;
+                work.add(pool.submit(() -> {
+                    Classification[] values = Classification.values();
+                    for (int i = 0; i < 40; i++) {
+                        long item = items.get((i * 7 + thread * 3) % items.size());
+                        switch (i % 4) {
+                            case 0, 1 -> cases.classify(item, values[(i + thread) % values.length], null, "ana");
+                            case 2 -> cases.recordRemoval(item, null, null, "ben");
+                            default -> cases.undoRemoval(item, "ben");
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get(120, TimeUnit.SECONDS); // a deadlock retried too often would fail here
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(20 + 180, sum(DashboardCounts.REPORTS));
+        assertEquals(db.count("SELECT COUNT(*) FROM item"), sum(DashboardCounts.PLATFORM));
+        assertEquals(db.count("SELECT COUNT(*) FROM item"), sum(DashboardCounts.CLASSIFICATION));
+        assertEquals(db.count("SELECT COUNT(*) FROM classification WHERE removed_at IS NOT NULL"),
+                sum(DashboardCounts.TO_REMOVAL));
+        assertEquals(db.count("SELECT COUNT(*) FROM classification WHERE classification IS NOT NULL"),
+                sum(DashboardCounts.TO_CLASSIFICATION));
+        assertCountersAgreeWithTheRows();
     }
 
     @Test
@@ -694,19 +869,6 @@ public class JdbcCasesTest {
         assertEquals(0, d.removedShare(), 0);
         assertNull(d.medianToFirstClassification());
         assertNull(d.medianToRemoval());
-    }
-
-    @Test
-    public void mediansOfAnOddNumberAreTheMiddleOne() {
-        JdbcCases.Durations durations = new JdbcCases.Durations();
-        for (int minutes : new int[] {50, 10, 30, 20, 40}) {
-            durations.add(Duration.ofMinutes(minutes));
-        }
-        assertEquals(Duration.ofMinutes(30), durations.median());
-        for (int i = 0; i < 40; i++) { // grows
-            durations.add(Duration.ofMinutes(100));
-        }
-        assertEquals(Duration.ofMinutes(100), durations.median());
     }
 
     // ---- export

@@ -187,6 +187,124 @@ public class MigrationsTest {
         store.close();
     }
 
+    /** Runs an insert, instants set as UTC as the store does. */
+    private void insert(String sql, Object... args) throws SQLException {
+        try (Connection c = db.dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                if (args[i] instanceof java.time.Instant at) {
+                    Times.set(ps, i + 1, at);
+                } else {
+                    ps.setObject(i + 1, args[i]);
+                }
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    private static String bucket(String from, String to) {
+        return Integer.toString(DashboardCounts.bucket(java.time.Duration.between(java.time.Instant.parse(from),
+                java.time.Instant.parse(to))));
+    }
+
+    @Test
+    public void version13CountsTheDashboardFromTheRowsInMalaysianDays() throws Exception {
+        Migrations migrations = new Migrations(db.dataSource);
+        int v13 = Migrations.SCRIPTS.indexOf("V13__dashboard_counts.sql");
+        assertEquals(v13, migrations.migrate(Migrations.SCRIPTS.subList(0, v13)));
+        String last = "2026-03-07T15:59:59.999Z"; // 03-07 23:59:59.999 in Malaysia
+        String midnight = "2026-03-07T16:00:00Z"; // 03-08 00:00 in Malaysia
+        String evening = "2026-03-08T10:00:00Z"; // 03-08 18:00
+        String[][] reports = {{last, "CSAM", "channel-web"}, {midnight, "GROOMING", "channel-telegram"},
+            {evening, "CSAM", "channel-web"}};
+        for (int id = 1; id <= reports.length; id++) {
+            java.time.Instant at = java.time.Instant.parse(reports[id - 1][0]);
+            insert("INSERT INTO report (id, reference, channel, category, language, anonymous, status, created_at,"
+                    + " updated_at) VALUES (?, ?, ?, ?, 'ms', TRUE, 'RECEIVED', ?, ?)", id, "1000000" + id,
+                    reports[id - 1][2], reports[id - 1][1], at, at);
+        }
+        String[][] items = {{last, "WEBSITE"}, {midnight, "TELEGRAM"}, {midnight, "WEBSITE"}, {evening, "WEBSITE"}};
+        for (int id = 1; id <= items.length; id++) {
+            java.time.Instant at = java.time.Instant.parse(items[id - 1][0]);
+            insert("INSERT INTO item (id, key_hash, dedup_key, platform, kind, canonical_url, identifiers, report_count,"
+                    + " first_reported_at, last_reported_at) VALUES (?, ?, ?, ?, 'WEB_PAGE', 'u', '{}', 1, ?, ?)", id,
+                    java.util.HexFormat.of().parseHex(JdbcReportStore.keyHash("k" + id)), "k" + id, items[id - 1][1], at, at);
+        }
+        // 1: CSAM, decided before the history was kept, 2 h after (03-08 01:59); removed 48 h after (03-10 00:00)
+        insert("INSERT INTO classification (item_id, classification, removed, classified_at, removed_at)"
+                + " VALUES (1, 'CSAM', TRUE, ?, ?)", java.time.Instant.parse("2026-03-07T17:59:59.999Z"),
+                java.time.Instant.parse("2026-03-09T16:00:00Z"));
+        // 2: first CSAM at 1 h, then NOT_ILLEGAL
+        insert("INSERT INTO classification (item_id, classification, removed, classified_at)"
+                + " VALUES (2, 'NOT_ILLEGAL', FALSE, ?)", java.time.Instant.parse("2026-03-08T00:00:00Z"));
+        insert("INSERT INTO classification_history (item_id, action, classification, actor, happened_at)"
+                + " VALUES (2, 'item-classified', 'CSAM', 'ana', ?)", java.time.Instant.parse("2026-03-07T17:00:00Z"));
+        insert("INSERT INTO classification_history (item_id, action, classification, actor, happened_at)"
+                + " VALUES (2, 'item-classified', 'NOT_ILLEGAL', 'ana', ?)", java.time.Instant.parse("2026-03-08T00:00:00Z"));
+        // 3: a removal alone, 2 h after
+        insert("INSERT INTO classification (item_id, removed, removed_at) VALUES (3, TRUE, ?)",
+                java.time.Instant.parse("2026-03-07T18:00:00Z"));
+
+        assertEquals(Migrations.SCRIPTS.size() - v13, migrations.migrate());
+
+        Map<String, Long> expected = new TreeMap<>();
+        expected.put("2026-03-07 reports all", 1L);
+        expected.put("2026-03-07 category CSAM", 1L);
+        expected.put("2026-03-07 channel channel-web", 1L);
+        expected.put("2026-03-07 platform WEBSITE", 1L);
+        expected.put("2026-03-07 classification CSAM", 1L);
+        expected.put("2026-03-08 reports all", 2L);
+        expected.put("2026-03-08 category CSAM", 1L);
+        expected.put("2026-03-08 category GROOMING", 1L);
+        expected.put("2026-03-08 channel channel-telegram", 1L);
+        expected.put("2026-03-08 channel channel-web", 1L);
+        expected.put("2026-03-08 platform TELEGRAM", 1L);
+        expected.put("2026-03-08 platform WEBSITE", 2L);
+        expected.put("2026-03-08 classification NOT_ILLEGAL", 1L);
+        expected.put("2026-03-08 classification UNCLASSIFIED", 2L);
+        expected.put("2026-03-08 to_classification " + bucket(last, "2026-03-07T17:59:59.999Z"), 1L);
+        expected.put("2026-03-08 to_classification " + bucket(midnight, "2026-03-07T17:00:00Z"), 1L);
+        expected.put("2026-03-08 to_removal " + bucket(midnight, "2026-03-07T18:00:00Z"), 1L);
+        expected.put("2026-03-10 to_removal " + bucket(last, "2026-03-09T16:00:00Z"), 1L);
+        assertEquals(expected, dashboardCounts());
+
+        // the decisions carry on from there: an undo takes the removal back, a classification moves the count
+        TestClock clock = new TestClock("2026-03-10T02:00:00Z");
+        JdbcCases cases = new JdbcCases(db.dataSource, tmp.getRoot().toPath().resolve("k"), clock);
+        cases.undoRemoval(1, "ana");
+        cases.classify(4, Classification.GROOMING, null, "ana");
+        expected.remove("2026-03-10 to_removal " + bucket(last, "2026-03-09T16:00:00Z"));
+        expected.put("2026-03-08 classification UNCLASSIFIED", 1L);
+        expected.put("2026-03-08 classification GROOMING", 1L);
+        expected.put("2026-03-10 to_classification " + bucket(evening, "2026-03-10T02:00:00Z"), 1L);
+        assertEquals(expected, dashboardCounts());
+        assertEquals(Map.of("CSAM", 1L, "GROOMING", 1L, "NOT_ILLEGAL", 1L, "UNCLASSIFIED", 1L),
+                cases.dashboard(4).itemsByClassification()); // from 03-07
+    }
+
+    @Test
+    public void aStepAppliedLaterThanALaterOneIsStillApplied() throws Exception {
+        // as when the dashboard's V13 reached a database before V12 did: the gap is filled on the next start
+        Migrations migrations = new Migrations(db.dataSource);
+        List<String> gap = new ArrayList<>(Migrations.SCRIPTS);
+        gap.remove(gap.size() - 2);
+        assertEquals(Migrations.SCRIPTS.size() - 1, migrations.migrate(gap));
+        assertEquals(1, migrations.migrate());
+        assertEquals(0, migrations.migrate());
+        assertEquals(Migrations.SCRIPTS.size(), db.count("SELECT COUNT(*) FROM schema_version"));
+    }
+
+    /** The dashboard's counters that are not 0, as "day dimension name" to value. */
+    private Map<String, Long> dashboardCounts() throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        try (Connection c = db.dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT day, dimension, name, value FROM dashboard_count WHERE value <> 0")) {
+            while (rs.next()) {
+                counts.put(rs.getDate(1).toLocalDate() + " " + rs.getString(2) + " " + rs.getString(3), rs.getLong(4));
+            }
+        }
+        return counts;
+    }
+
     private List<Long> outboxIdsAbove(long id) throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (Connection c = db.dataSource.getConnection();
