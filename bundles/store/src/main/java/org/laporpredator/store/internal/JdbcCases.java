@@ -35,6 +35,7 @@ import org.laporpredator.api.PlatformHint;
 import org.laporpredator.api.ReferenceNumbers;
 import org.laporpredator.api.ReportStatus;
 import org.laporpredator.api.ServiceUnavailable;
+import org.laporpredator.api.StatusMessage;
 import org.laporpredator.api.StatusRecord;
 import org.laporpredator.api.cases.AuditEntry;
 import org.laporpredator.api.cases.AuditQuery;
@@ -51,6 +52,7 @@ import org.laporpredator.api.cases.QueueEntry;
 import org.laporpredator.api.cases.QueueQuery;
 import org.laporpredator.api.cases.TransitionNotAllowed;
 import org.laporpredator.api.cases.Transitions;
+import org.laporpredator.spi.Events;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -71,9 +73,9 @@ import org.slf4j.LoggerFactory;
 @Component(service = Cases.class, configurationPid = JdbcReportStore.PID)
 public class JdbcCases implements Cases {
 
-    static final String EVENT_ITEM_CLASSIFIED = "item.classified";
-    static final String EVENT_ITEM_REMOVED = "item.removed";
-    static final String EVENT_STATUS_CHANGED = "report.status-changed";
+    static final String EVENT_ITEM_CLASSIFIED = Events.ITEM_CLASSIFIED;
+    static final String EVENT_ITEM_REMOVED = Events.ITEM_REMOVED;
+    static final String EVENT_STATUS_CHANGED = Events.REPORT_STATUS_CHANGED;
     static final String CLASSIFIED_CSAM = "classified_csam";
     static final String REMOVED_CSAM = "removed_csam";
     /** Longest note, reason or detail kept (the columns hold 2,000). */
@@ -324,7 +326,8 @@ public class JdbcCases implements Cases {
             long id;
             CaseReport head;
             try (PreparedStatement ps = c.prepareStatement("SELECT id, reference, created_at, channel, category,"
-                    + " platform_hint, description, language, anonymous, status FROM report WHERE reference = ?")) {
+                    + " platform_hint, description, language, anonymous, status, status_message FROM report"
+                    + " WHERE reference = ?")) {
                 ps.setString(1, reference);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -332,11 +335,12 @@ public class JdbcCases implements Cases {
                     }
                     id = rs.getLong("id");
                     String hint = rs.getString("platform_hint");
+                    ReportStatus status = ReportStatus.valueOf(rs.getString("status").trim());
                     head = new CaseReport(rs.getString("reference"), Times.get(rs, "created_at"), rs.getString("channel"),
                             Category.valueOf(rs.getString("category").trim()),
                             hint == null ? null : PlatformHint.valueOf(hint.trim()), rs.getString("description"),
                             rs.getString("language"), rs.getBoolean("anonymous"),
-                            ReportStatus.valueOf(rs.getString("status").trim()), List.of(), List.of());
+                            status, shown(status, rs.getString("status_message")), List.of(), List.of());
                 }
             }
             Map<Long, CaseItem> items = new LinkedHashMap<>();
@@ -373,7 +377,7 @@ public class JdbcCases implements Cases {
                 }
             }
             return Optional.of(new CaseReport(head.reference(), head.createdAt(), head.channel(), head.category(),
-                    head.platformHint(), head.description(), head.language(), head.anonymous(), head.status(),
+                    head.platformHint(), head.description(), head.language(), head.anonymous(), head.status(), head.statusMessage(),
                     new ArrayList<>(items.values()), history));
         });
     }
@@ -780,9 +784,13 @@ public class JdbcCases implements Cases {
     // ---- status
 
     @Override
-    public ReportStatus changeStatus(String reference, ReportStatus to, String actor) {
+    public StatusMessage changeStatus(String reference, ReportStatus to, StatusMessage message, String actor) {
         Objects.requireNonNull(to, "to");
         checkActor(actor);
+        StatusMessage shown = message == null ? StatusMessage.defaultFor(to) : message;
+        if (shown.status() != to) {
+            throw new IllegalArgumentException("The message " + shown.key() + " is not one of " + to + "'s");
+        }
         return run("Changing a status", c -> {
             long id;
             ReportStatus from;
@@ -801,16 +809,17 @@ public class JdbcCases implements Cases {
             }
             Instant now = Times.now();
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE report SET status = ?, updated_at = ? WHERE id = ? AND status = ?")) {
+                    "UPDATE report SET status = ?, status_message = ?, updated_at = ? WHERE id = ? AND status = ?")) {
                 ps.setString(1, to.name());
-                Times.set(ps, 2, now);
-                ps.setLong(3, id);
-                ps.setString(4, from.name());
+                ps.setString(2, shown.key());
+                Times.set(ps, 3, now);
+                ps.setLong(4, id);
+                ps.setString(5, from.name());
                 if (ps.executeUpdate() != 1) {
                     throw new SQLException("The status changed meanwhile", "40001"); // read it again
                 }
             }
-            String detail = from + " -> " + to;
+            String detail = from + " -> " + to + " (" + shown.key() + ")";
             reportEvents(c, List.of(id), now, actor, "status-changed", detail);
             audit(c, now, actor, "status-changed", reference, detail);
             ObjectNode p = JSON.createObjectNode();
@@ -818,10 +827,17 @@ public class JdbcCases implements Cases {
             p.put("reference", reference);
             p.put("from", from.name());
             p.put("to", to.name());
+            p.put("messageKey", shown.key());
             p.put("at", now.toString());
             outbox(c, EVENT_STATUS_CHANGED, "status-" + reference, reference, p.toString());
-            return to;
+            return shown;
         });
+    }
+
+    /** The message a reporter sees: the stored one while it belongs to the status, else the default. */
+    private static StatusMessage shown(ReportStatus status, String stored) {
+        StatusMessage m = StatusMessage.forKey(stored);
+        return m != null && m.status() == status ? m : StatusMessage.defaultFor(status);
     }
 
     // ---- audit log

@@ -43,7 +43,9 @@ import org.laporpredator.api.ReportStatus;
 import org.laporpredator.api.ReportStore;
 import org.laporpredator.api.ServiceUnavailable;
 import org.laporpredator.api.Stats;
+import org.laporpredator.api.StatusMessage;
 import org.laporpredator.api.StatusRecord;
+import org.laporpredator.spi.Events;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -67,7 +69,7 @@ public class JdbcReportStore implements ReportStore {
 
     public static final String PID = "org.laporpredator.store";
 
-    static final String EVENT_REPORT_CREATED = "report.created";
+    static final String EVENT_REPORT_CREATED = Events.REPORT_CREATED;
     static final int MAX_REFERENCE_DRAWS = 20;
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcReportStore.class);
@@ -448,14 +450,15 @@ public class JdbcReportStore implements ReportStore {
     @Override
     public Optional<StatusRecord> status(String reference) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT status, updated_at FROM report WHERE reference = ?")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT status, updated_at, status_message FROM report WHERE reference = ?")) {
             ps.setString(1, reference);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
                 return Optional.of(new StatusRecord(reference, ReportStatus.valueOf(rs.getString("status").trim()),
-                        Times.get(rs, "updated_at")));
+                        Times.get(rs, "updated_at"), StatusMessage.forKey(rs.getString("status_message"))));
             }
         } catch (SQLException e) {
             LOG.warn("Status lookup failed (SQLState {})", e.getSQLState());

@@ -33,7 +33,7 @@ final class Migrations {
     static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__item_source.sql", "V3__fewer_indexes",
             "V4__ids_from_the_writer.sql", "V5__outbox_read_by_cursor.sql", "V6__binary_item_key",
             "V7__writer_tables_locked_whole.sql", "V8__classification_apart", "V9__idempotency_keys.sql",
-            "V10__cases.sql", "V11__queue_at_a_million.sql",
+            "V10__cases.sql", "V11__queue_at_a_million.sql", "V12__status_messages.sql",
             "V13__dashboard_counts.sql");
 
     /** A step written as code. */

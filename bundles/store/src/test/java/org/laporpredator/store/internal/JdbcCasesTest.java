@@ -41,6 +41,7 @@ import org.laporpredator.api.NewReport;
 import org.laporpredator.api.PlatformHint;
 import org.laporpredator.api.ReferenceNumbers;
 import org.laporpredator.api.ReportStatus;
+import org.laporpredator.api.StatusMessage;
 import org.laporpredator.api.Stats;
 import org.laporpredator.api.cases.AuditEntry;
 import org.laporpredator.api.cases.AuditQuery;
@@ -122,29 +123,47 @@ public class JdbcCasesTest {
     // ---- status
 
     @Test
+    public void aMessageOfAnotherStatusIsRefusedAndChangesNothing() throws Exception {
+        String reference = save(true, null, "https://a.example/2");
+        assertEquals(StatusMessage.RECEIVED, cases.report(reference).orElseThrow().statusMessage());
+        List<Long> unchanged = everything();
+        assertThrows(IllegalArgumentException.class,
+                () -> cases.changeStatus(reference, ReportStatus.UNDER_REVIEW, StatusMessage.CLOSED_UNREACHABLE, "ana"));
+        assertEquals(unchanged, everything());
+        assertEquals(ReportStatus.RECEIVED, store.status(reference).orElseThrow().status());
+        // CLOSED from any state, with one of CLOSED's messages
+        cases.changeStatus(reference, ReportStatus.CLOSED, StatusMessage.CLOSED_UNREACHABLE, "ana");
+        assertEquals(StatusMessage.CLOSED_UNREACHABLE.text("en"), store.status(reference).orElseThrow().text("en"));
+    }
+
+    @Test
     public void statusMovesOneStepAtATimeOrToClosed() throws Exception {
         String reference = save(true, null, "https://a.example/1");
         Instant before = store.status(reference).orElseThrow().updatedAt();
         Thread.sleep(5);
-        assertEquals(ReportStatus.UNDER_REVIEW, cases.changeStatus(reference, ReportStatus.UNDER_REVIEW, "ana"));
+        assertEquals(StatusMessage.UNDER_REVIEW, cases.changeStatus(reference, ReportStatus.UNDER_REVIEW, null, "ana"));
         assertEquals(ReportStatus.UNDER_REVIEW, store.status(reference).orElseThrow().status());
         assertTrue(store.status(reference).orElseThrow().updatedAt().isAfter(before));
 
         List<Long> unchanged = everything();
         TransitionNotAllowed e = assertThrows(TransitionNotAllowed.class,
-                () -> cases.changeStatus(reference, ReportStatus.ACTIONED, "ana"));
+                () -> cases.changeStatus(reference, ReportStatus.ACTIONED, null, "ana"));
         assertTrue(e.getMessage().contains("UNDER_REVIEW"));
-        assertThrows(TransitionNotAllowed.class, () -> cases.changeStatus(reference, ReportStatus.RECEIVED, "ana"));
-        assertThrows(TransitionNotAllowed.class, () -> cases.changeStatus(reference, ReportStatus.UNDER_REVIEW, "ana"));
+        assertThrows(TransitionNotAllowed.class, () -> cases.changeStatus(reference, ReportStatus.RECEIVED, null, "ana"));
+        assertThrows(TransitionNotAllowed.class, () -> cases.changeStatus(reference, ReportStatus.UNDER_REVIEW, null, "ana"));
         assertEquals(unchanged, everything());
 
-        cases.changeStatus(reference, ReportStatus.REFERRED, "ana");
-        cases.changeStatus(reference, ReportStatus.CLOSED, "ben");
-        assertThrows(TransitionNotAllowed.class, () -> cases.changeStatus(reference, ReportStatus.ACTIONED, "ana"));
+        cases.changeStatus(reference, ReportStatus.REFERRED, null, "ana");
+        assertEquals(StatusMessage.CLOSED_NOT_ILLEGAL,
+                cases.changeStatus(reference, ReportStatus.CLOSED, StatusMessage.CLOSED_NOT_ILLEGAL, "ben"));
+        assertEquals(StatusMessage.CLOSED_NOT_ILLEGAL, store.status(reference).orElseThrow().message());
+        assertEquals(StatusMessage.CLOSED_NOT_ILLEGAL, cases.report(reference).orElseThrow().statusMessage());
+        assertThrows(TransitionNotAllowed.class, () -> cases.changeStatus(reference, ReportStatus.ACTIONED, null, "ana"));
         assertEquals(ReportStatus.CLOSED, store.status(reference).orElseThrow().status());
 
         List<HistoryEntry> history = cases.report(reference).orElseThrow().history();
-        assertEquals(List.of("RECEIVED -> UNDER_REVIEW", "UNDER_REVIEW -> REFERRED", "REFERRED -> CLOSED"),
+        assertEquals(List.of("RECEIVED -> UNDER_REVIEW (under-review)", "UNDER_REVIEW -> REFERRED (referred)",
+                "REFERRED -> CLOSED (closed-not-illegal)"),
                 history.stream().map(HistoryEntry::detail).collect(Collectors.toList()));
         assertEquals("ben", history.get(2).actor());
         assertEquals("status-changed", history.get(0).action());
@@ -156,6 +175,7 @@ public class JdbcCasesTest {
         assertEquals(reference, events.get(2).get("reference").asText());
         assertEquals("REFERRED", events.get(2).get("from").asText());
         assertEquals("CLOSED", events.get(2).get("to").asText());
+        assertEquals("closed-not-illegal", events.get(2).get("messageKey").asText());
         assertNotNull(Instant.parse(events.get(2).get("at").asText()));
         assertEquals(3, db.count("SELECT COUNT(*) FROM outbox WHERE reference = ? AND event_type = ?", reference,
                 JdbcCases.EVENT_STATUS_CHANGED));
@@ -260,7 +280,7 @@ public class JdbcCasesTest {
         cases.classify(x, Classification.CSAM, "the reporter " + CONTACT + " said", "ana");
         cases.recordRemoval(x, Instant.parse("2026-12-01T10:00:00Z"), null, "ana");
         cases.undoRemoval(x, "ana");
-        cases.changeStatus(reference, ReportStatus.UNDER_REVIEW, "ana");
+        cases.changeStatus(reference, ReportStatus.UNDER_REVIEW, null, "ana");
 
         assertEquals(List.of("report.created", "item.classified", "item.removed", "item.removed", "report.status-changed"),
                 column("SELECT event_type FROM outbox ORDER BY id"));
@@ -302,9 +322,9 @@ public class JdbcCasesTest {
         assertThrows(CaseNotFound.class, () -> cases.classify(12345, Classification.CSAM, null, "ana"));
         assertThrows(CaseNotFound.class, () -> cases.recordRemoval(12345, null, null, "ana"));
         assertThrows(CaseNotFound.class, () -> cases.undoRemoval(12345, "ana"));
-        assertThrows(CaseNotFound.class, () -> cases.changeStatus(unknown, ReportStatus.UNDER_REVIEW, "ana"));
+        assertThrows(CaseNotFound.class, () -> cases.changeStatus(unknown, ReportStatus.UNDER_REVIEW, null, "ana"));
         assertThrows(CaseNotFound.class, () -> cases.revealContact(unknown, "ana", "to call back"));
-        assertThrows(CaseNotFound.class, () -> cases.changeStatus(null, ReportStatus.UNDER_REVIEW, "ana"));
+        assertThrows(CaseNotFound.class, () -> cases.changeStatus(null, ReportStatus.UNDER_REVIEW, null, "ana"));
         assertEquals(Optional.empty(), cases.report(unknown));
         assertEquals(unchanged, everything());
         assertTrue(cases.report(reference).isPresent());
@@ -387,7 +407,7 @@ public class JdbcCasesTest {
         String c = save(true, null, "https://c.example/x", "https://a.example/two");
         cases.classify(itemId("https://a.example/two"), Classification.CSAM, null, "ana");
         cases.classify(itemId("https://c.example/x"), Classification.NOT_ILLEGAL, null, "ana");
-        cases.changeStatus(b, ReportStatus.UNDER_REVIEW, "ana");
+        cases.changeStatus(b, ReportStatus.UNDER_REVIEW, null, "ana");
 
         Page<QueueEntry> all = cases.queue(QueueQuery.first(10));
         assertEquals(3, all.total());
@@ -997,7 +1017,7 @@ public class JdbcCasesTest {
     public void theWriterAndTheDecisionsNeverTakeTheSameOutboxId() throws Exception {
         // one after the other: the writer must not count on from an id it gave before the decision
         String reference = save(true, null, "https://a.example/x");
-        cases.changeStatus(reference, ReportStatus.UNDER_REVIEW, "ana");
+        cases.changeStatus(reference, ReportStatus.UNDER_REVIEW, null, "ana");
         save(true, null, "https://a.example/y");
         cases.classify(itemId("https://a.example/y"), Classification.CSAM, null, "ana");
         save(true, null, "https://a.example/z");
