@@ -135,10 +135,13 @@ public class JdbcCases implements Cases {
     static final int TEXT_ITEM_CHUNK = 20_000;
 
     /**
-     * The queue. Each filter but text is served by an index in the order asked for (V10, V11):
-     * {@code report (created_at, id)}, {@code (created_at DESC, id DESC)}, {@code (status, created_at, id)},
-     * {@code (pending, created_at, id)} ("not classified" is {@code pending = 1}, kept by the writer and the
-     * decisions); a category or platform filter reads the first of these in order and skips the others.
+     * The queue, in the order reports were received: by id (the writer hands ids out in commit order).
+     * Each filter but text is served by an index read in order (V14): the primary key,
+     * {@code report (status, id)}, {@code (pending, id)} ("not classified" is {@code pending = 1}, kept by
+     * the writer and the decisions); a category or platform filter alone reads the primary key in order and
+     * skips the others. Newest first: Derby reads an index in one direction only, so the statement reads a
+     * window of the highest ids ({@code id > max - window}) and sorts it, the window doubling until it holds
+     * the page or the whole table; no descending index costs the writer.
      * <p>{@code total} is exact when at most {@code offset + }{@value #COUNT_CAP} reports match, and that
      * bound plus one otherwise ("more than"): counting a million index entries took most of a queue call.
      * <p>Text: a valid reference that exists gives that report alone (unique index). Otherwise reference
@@ -241,25 +244,48 @@ public class JdbcCases implements Cases {
         return new ArrayList<>(reports);
     }
 
+    /** The smallest window of ids a newest-first statement reads. */
+    static final long NEWEST_WINDOW = 256;
+
+    /** Derby's name of report's primary key, for the optimizer hint of {@link #from}; "" when unknown. */
+    private volatile String reportKey;
+
     /**
      * The report table of a queue statement. Filtered by category or platform alone, Derby's optimizer
-     * reads the whole table and sorts; told to read the time index in the order asked for (a comment to
-     * any other database), it stops after the page (and the capped count) has been found.
+     * reads the whole table and sorts; told to read the primary key in order (a comment to any other
+     * database), it stops after the page (and the capped count) has been found.
      */
-    private static String from(QueueQuery q) {
+    private String from(Connection c, QueueQuery q) {
         if (q.status() != null || q.classified() != null || (q.category() == null && q.platform() == null)) {
             return " FROM report r";
         }
-        return " FROM report r --DERBY-PROPERTIES index=" + (q.newestFirst() ? "REPORT_CREATED_DESC_IX" : "REPORT_CREATED_IX")
-                + "\n";
+        String key = reportKey(c);
+        return key.isEmpty() ? " FROM report r" : " FROM report r --DERBY-PROPERTIES constraint=\"" + key + "\"\n";
+    }
+
+    private String reportKey(Connection c) {
+        String key = reportKey;
+        if (key == null) {
+            key = "";
+            try (PreparedStatement ps = c.prepareStatement("SELECT c.constraintname FROM sys.sysconstraints c"
+                    + " JOIN sys.systables t ON c.tableid = t.tableid WHERE t.tablename = 'REPORT' AND c.type = 'P'");
+                    ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    key = rs.getString(1).trim();
+                }
+            } catch (SQLException e) {
+                // not Derby: no hint
+            }
+            reportKey = key;
+        }
+        return key;
     }
 
     private Page<QueueEntry> page(Connection c, QueueQuery q, String where, List<Object> args) throws SQLException {
-        String order = q.newestFirst() ? " ORDER BY r.created_at DESC, r.id DESC" : " ORDER BY r.created_at, r.id";
         {
             long offset = (long) q.page() * q.size();
             long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT r.id" + from(q) + where
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT r.id" + from(c, q) + where
                     + " FETCH FIRST ? ROWS ONLY) t")) {
                 setAll(ps, args);
                 ps.setLong(args.size() + 1, offset + COUNT_CAP + 1);
@@ -270,18 +296,30 @@ public class JdbcCases implements Cases {
             }
             List<Long> ids = new ArrayList<>();
             List<QueueEntry> rows = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT r.id, r.reference, r.created_at, r.channel, r.category,"
-                    + " r.status" + from(q) + where + order + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-                setAll(ps, args);
-                ps.setLong(args.size() + 1, offset);
-                ps.setInt(args.size() + 2, q.size());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getLong("id"));
-                        rows.add(new QueueEntry(rs.getString("reference"), Times.get(rs, "created_at"),
-                                rs.getString("channel"), Category.valueOf(rs.getString("category").trim()),
-                                ReportStatus.valueOf(rs.getString("status").trim()), 0, 0));
+            String select = "SELECT r.id, r.reference, r.created_at, r.channel, r.category, r.status" + from(c, q) + where;
+            if (!q.newestFirst()) {
+                read(c, select + " ORDER BY r.id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", args, offset, q.size(), ids, rows);
+            } else {
+                long max;
+                try (PreparedStatement ps = c.prepareStatement("SELECT MAX(id) FROM report"); ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    max = rs.getLong(1);
+                }
+                long window = Math.max(NEWEST_WINDOW, 4 * (offset + q.size()));
+                // a full page, or all there is when the count is exact
+                long wanted = total <= offset + COUNT_CAP ? Math.min(q.size(), Math.max(0, total - offset)) : q.size();
+                while (true) {
+                    long above = max - window;
+                    List<Object> windowed = new ArrayList<>(args);
+                    windowed.add(above);
+                    ids.clear();
+                    rows.clear();
+                    read(c, select + " AND r.id > ? ORDER BY r.id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", windowed,
+                            offset, q.size(), ids, rows);
+                    if (rows.size() >= wanted || above <= 0) {
+                        break;
                     }
+                    window *= 2;
                 }
             }
             if (ids.isEmpty()) {
@@ -314,6 +352,23 @@ public class JdbcCases implements Cases {
                         unclassified.getOrDefault(ids.get(i), Set.of()).size()));
             }
             return new Page<>(total, entries);
+        }
+    }
+
+    private static void read(Connection c, String sql, List<Object> args, long offset, int size, List<Long> ids,
+            List<QueueEntry> rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            setAll(ps, args);
+            ps.setLong(args.size() + 1, offset);
+            ps.setInt(args.size() + 2, size);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong("id"));
+                    rows.add(new QueueEntry(rs.getString("reference"), Times.get(rs, "created_at"),
+                            rs.getString("channel"), Category.valueOf(rs.getString("category").trim()),
+                            ReportStatus.valueOf(rs.getString("status").trim()), 0, 0));
+                }
+            }
         }
     }
 

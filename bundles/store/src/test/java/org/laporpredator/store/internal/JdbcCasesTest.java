@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -554,6 +555,38 @@ public class JdbcCasesTest {
         Page<QueueEntry> last = cases.queue(query(null, null, null, null, null, false, 100, 10));
         assertEquals(JdbcCases.COUNT_CAP + 5, last.total());
         assertEquals(5, last.entries().size());
+    }
+
+    @Test
+    public void newestFirstWidensItsWindowUntilThePageIsFull() throws Exception {
+        // rare reports far below the highest ids: the first windows hold none of them
+        List<String> rare = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            rare.add(store.save(new NewReport("channel-web", Category.SEXTORTION, null, null, "ms", true, null,
+                    List.of(Reports.item("https://rare.example/" + i))), issuer));
+        }
+        List<String> common = new ArrayList<>();
+        int many = (int) (3 * JdbcCases.NEWEST_WINDOW);
+        for (int i = 0; i < many; i++) {
+            common.add(store.save(Reports.report(true, null), issuer));
+        }
+        Collections.reverse(rare);
+        Collections.reverse(common);
+        assertEquals(rare, refs(cases.queue(query(null, Category.SEXTORTION, null, null, null, true, 0, 10))));
+        assertEquals(List.of(rare.get(1)), refs(cases.queue(query(null, Category.SEXTORTION, null, null, null, true, 1, 1))));
+        assertEquals(common.subList(0, 20), refs(cases.queue(query(null, null, null, null, null, true, 0, 20))));
+        // a page far down, and the last page (shorter), both exact
+        assertEquals(common.subList(500, 520), refs(cases.queue(query(null, null, null, null, null, true, 25, 20))));
+        Page<QueueEntry> last = cases.queue(query(null, null, null, null, null, true, (many + 3) / 20, 20));
+        List<String> all = new ArrayList<>(common);
+        all.addAll(rare);
+        assertEquals(all.subList(((many + 3) / 20) * 20, many + 3), refs(last));
+        // oldest first is the reverse, with the same filter read in key order
+        List<String> rareOldest = new ArrayList<>(rare);
+        Collections.reverse(rareOldest);
+        assertEquals(rareOldest, refs(cases.queue(query(null, Category.SEXTORTION, null, null, null, false, 0, 10))));
+        assertEquals(List.of(rare.get(0)), refs(cases.queue(query(ReportStatus.RECEIVED, Category.SEXTORTION, null, null,
+                null, true, 0, 1))));
     }
 
     private static QueueQuery query(ReportStatus status, Category category, PlatformHint platform, Boolean classified,
