@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -267,14 +270,19 @@ public class JdbcCases implements Cases {
         String key = reportKey;
         if (key == null) {
             key = "";
-            try (PreparedStatement ps = c.prepareStatement("SELECT c.constraintname FROM sys.sysconstraints c"
-                    + " JOIN sys.systables t ON c.tableid = t.tableid WHERE t.tablename = 'REPORT' AND c.type = 'P'");
-                    ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    key = rs.getString(1).trim();
+            // the dialect's query (db/<dialect>/report-primary-key.sql); none: no hint
+            try (InputStream in = JdbcCases.class.getResourceAsStream(
+                    "/db/" + Migrations.dialect(c.getMetaData()) + "/report-primary-key.sql")) {
+                if (in != null) {
+                    String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "").trim();
+                    try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            key = rs.getString(1).trim();
+                        }
+                    }
                 }
-            } catch (SQLException e) {
-                // not Derby: no hint
+            } catch (IOException | SQLException | IllegalStateException e) {
+                LOG.warn("No primary key name for the queue's hint ({})", e.getClass().getSimpleName());
             }
             reportKey = key;
         }

@@ -96,7 +96,8 @@ final class Migrations {
         }
     }
 
-    private static String dialect(DatabaseMetaData meta) throws SQLException {
+    /** The dialect's folder under {@code db/}. @throws IllegalStateException for a database without scripts */
+    static String dialect(DatabaseMetaData meta) throws SQLException {
         String product = meta.getDatabaseProductName();
         if (product.startsWith("Apache Derby")) {
             return "derby";
