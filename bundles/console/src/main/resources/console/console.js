@@ -343,7 +343,8 @@
       var list = el('table', { id: 'modules' });
       data.modules.forEach(function (m) {
         list.appendChild(el('tr', { 'data-module': m.id }, [el('td', { text: m.id }), el('td', { text: m.kind }),
-          el('td', { text: m.name }), el('td', { text: m.state }), el('td', {}, [
+          el('td', { text: m.name }), el('td', { text: m.state + (m.problem ? ': ' + m.problem : ''),
+            'class': m.problem ? 'problem' : null }), el('td', {}, [
             el('button', { type: 'button', 'class': 'switch', 'aria-pressed': String(m.enabled),
               text: m.enabled ? t('modules.on') : t('modules.off'), onclick: function () {
                 api('POST', '/api/admin/modules/' + encodeURIComponent(m.id) + (m.enabled ? '/disable' : '/enable'))

@@ -10,6 +10,12 @@ public interface ModuleAdmin {
     /** Every module of every installed bundle, sorted by id. */
     List<ModuleInfo> modules();
 
+    /**
+     * Whether a module is switched on (unknown ids are: nothing switched them off). Cheap: for a caller
+     * that must not act for a module that is off, even while its bundle is starting.
+     */
+    boolean isEnabled(String id);
+
     /** Switches a module on. @throws IllegalArgumentException for an unknown id */
     void enable(String id);
 

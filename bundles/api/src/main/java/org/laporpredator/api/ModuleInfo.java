@@ -9,6 +9,13 @@ package org.laporpredator.api;
  * @param enabled  false when an admin switched it off
  * @param state    ACTIVE, SATISFIED, UNSATISFIED, DISABLED or STOPPED (bundle not running)
  * @param bundleId the bundle that carries it
+ * @param problem  what keeps an active module from working ({@link org.laporpredator.spi.ModuleHealth}), or null
  */
-public record ModuleInfo(String id, String kind, String name, boolean enabled, String state, long bundleId) {
+public record ModuleInfo(String id, String kind, String name, boolean enabled, String state, long bundleId,
+        String problem) {
+
+    /** A module with nothing to report. */
+    public ModuleInfo(String id, String kind, String name, boolean enabled, String state, long bundleId) {
+        this(id, kind, name, enabled, state, bundleId, null);
+    }
 }

@@ -17,19 +17,29 @@ import java.util.List;
  * @param client       an opaque key of the sender (for the web, its address group), used only to limit
  *                     submissions per client in memory; never stored or logged; null when unknown
  * @param idempotencyKey the sender's key for retries of this submission (HTTP {@code Idempotency-Key}), or null
+ * @param urgent       the reporter says a child is in danger right now
  */
 public record Submission(String channel, PlatformHint platformHint, List<String> urls, Category category,
         String description, boolean anonymous, String contact, String language, String chatExport,
-        String client, String idempotencyKey) {
+        String client, String idempotencyKey, boolean urgent) {
 
     public Submission {
         urls = urls == null ? List.of() : List.copyOf(urls);
     }
 
-    /** A submission without a client key or idempotency key. */
+    /** A submission that is not urgent. */
+    public Submission(String channel, PlatformHint platformHint, List<String> urls, Category category,
+            String description, boolean anonymous, String contact, String language, String chatExport,
+            String client, String idempotencyKey) {
+        this(channel, platformHint, urls, category, description, anonymous, contact, language, chatExport, client,
+                idempotencyKey, false);
+    }
+
+    /** A submission without a client key or idempotency key, not urgent. */
     public Submission(String channel, PlatformHint platformHint, List<String> urls, Category category,
             String description, boolean anonymous, String contact, String language, String chatExport) {
-        this(channel, platformHint, urls, category, description, anonymous, contact, language, chatExport, null, null);
+        this(channel, platformHint, urls, category, description, anonymous, contact, language, chatExport, null, null,
+                false);
     }
 
     /** The same submission from the given client with the given idempotency key. */

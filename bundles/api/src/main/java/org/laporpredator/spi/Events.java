@@ -5,7 +5,7 @@ package org.laporpredator.spi;
  * payloads ({@link OutboxEvent#payload()}). None ever holds a reporter's contact, a description, an
  * analyst's note or an IP address.
  *
- * <p>Payloads are versioned by their {@code "version"} field (absent in {@link #REPORT_CREATED}: version 1).
+ * <p>Payloads are versioned by their {@code "version"} field (absent: version 1).
  * A version adds fields without raising the number; a field is only removed or changes meaning with a new
  * version, so a notifier reads the fields it knows and ignores the rest. Times are ISO-8601 instants in UTC.
  *
@@ -16,18 +16,20 @@ package org.laporpredator.spi;
 public final class Events {
 
     /**
-     * A report was received. {@code {"reference", "category", "platformHint" (or null), "language",
-     * "createdAt", "items": [{"platform", "kind", "canonicalUrl", "identifiers": {name: value}, "dedupKey"}]}}:
-     * each distinct item once, in the order reported.
+     * A report was received. {@code {"version": 1, "reference", "category", "platformHint" (or null),
+     * "language", "urgent", "createdAt", "items": [{"platform", "kind", "canonicalUrl", "identifiers":
+     * {name: value}, "dedupKey"}]}}: each distinct item once, in the order reported; {@code urgent} is the
+     * reporter's answer to "Is a child in danger right now?" (events stored before it existed have neither
+     * {@code version} nor {@code urgent}: read as version 1, not urgent).
      */
-    public static final String REPORT_CREATED = "report.created";
+    public static final String REPORT_RECEIVED = "report.received";
 
     /**
      * An analyst classified an item (again: a reclassification is a new event). {@code {"version": 1,
      * "itemId", "platform", "kind", "canonicalUrl", "identifiers", "dedupKey", "classification", "removed",
-     * "removedAt" (or null), "at"}}; {@code classification} is a name of
-     * {@code org.laporpredator.api.cases.Classification}. An item names no single report: the same item is
-     * classified for every report naming it.
+     * "removedAt" (or null), "references", "at"}}; {@code classification} is a name of
+     * {@code org.laporpredator.api.cases.Classification}; {@code references} the reference numbers of every
+     * report naming the item at the time (an item is classified once for all of them).
      */
     public static final String ITEM_CLASSIFIED = "item.classified";
 

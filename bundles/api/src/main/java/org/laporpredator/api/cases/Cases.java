@@ -46,6 +46,17 @@ public interface Cases {
      */
     StatusMessage changeStatus(String reference, ReportStatus to, StatusMessage message, String actor);
 
+    /**
+     * Moves every report naming the item that is RECEIVED or UNDER_REVIEW on to REFERRED (a RECEIVED one
+     * through UNDER_REVIEW, each step in its history, audit log and events as a status change by
+     * {@code actor}), showing the default message: the dispatcher calls it once an authority took the
+     * item's classification. Reports further on are left alone.
+     *
+     * @return the references moved
+     * @throws CaseNotFound for an unknown item
+     */
+    java.util.List<String> referReportsNaming(long itemId, String actor);
+
     /** The dashboard's figures for the last {@code days} days (1 to 366). */
     Dashboard dashboard(int days);
 

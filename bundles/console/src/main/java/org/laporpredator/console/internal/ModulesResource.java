@@ -82,6 +82,7 @@ public class ModulesResource {
             row.put("name", m.name());
             row.put("enabled", m.enabled());
             row.put("state", m.state());
+            row.put("problem", m.problem());
             out.add(row);
         }
         return out;

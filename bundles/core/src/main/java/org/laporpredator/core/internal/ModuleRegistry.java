@@ -17,12 +17,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.laporpredator.api.ModuleAdmin;
 import org.laporpredator.api.ModuleInfo;
+import org.laporpredator.spi.ModuleHealth;
 import org.laporpredator.spi.Modules;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleListener;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -205,7 +207,44 @@ public class ModuleRegistry implements ModuleAdmin, BundleListener {
             }
             state = rank(s) > rank(state) || state.equals("DISABLED") ? s : state;
         }
-        return new ModuleInfo(id, kind, name, enabled, state, first.bundle.id);
+        return new ModuleInfo(id, kind, name, enabled, state, first.bundle.id,
+                state.equals("ACTIVE") ? problem(id) : null);
+    }
+
+    /** What the module's services that are {@link ModuleHealth} say is missing; null when nothing is. */
+    private String problem(String id) {
+        ServiceReference<?>[] refs;
+        try {
+            refs = context.getAllServiceReferences(null, "(" + Modules.ID + "=" + id + ")");
+        } catch (InvalidSyntaxException e) {
+            return null; // an id with filter characters: nothing to ask
+        }
+        if (refs == null) {
+            return null;
+        }
+        for (ServiceReference<?> ref : refs) {
+            Object service = context.getService(ref);
+            try {
+                if (service instanceof ModuleHealth health) {
+                    String problem = health.problem();
+                    if (problem != null) {
+                        return problem;
+                    }
+                }
+            } catch (RuntimeException e) {
+                return "cannot tell (" + e.getClass().getSimpleName() + ")";
+            } finally {
+                if (service != null) {
+                    context.ungetService(ref);
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public boolean isEnabled(String id) {
+        return !disabled.contains(id);
     }
 
     private static int rank(String state) {

@@ -28,8 +28,10 @@ public class ModulesCommand implements Action {
         table.column("State");
         table.column("Bundle");
         table.column("Name");
+        table.column("Problem");
         for (ModuleInfo m : modules.modules()) {
-            table.addRow().addContent(m.id(), m.kind(), m.enabled() ? "yes" : "no", m.state(), m.bundleId(), m.name());
+            table.addRow().addContent(m.id(), m.kind(), m.enabled() ? "yes" : "no", m.state(), m.bundleId(), m.name(),
+                    m.problem() == null ? "" : m.problem());
         }
         table.print(session.getConsole());
         return null;
