@@ -165,7 +165,8 @@
       var body = el('tbody');
       data.reports.forEach(function (r) {
         body.appendChild(el('tr', {}, [
-          el('td', {}, [el('a', { href: '#/report/' + r.reference, text: r.reference, 'class': 'reference' })]),
+          el('td', {}, [el('a', { href: '#/report/' + r.reference, text: r.reference, 'class': 'reference' }),
+            r.urgent ? el('span', { 'class': 'urgent-mark', text: ' ' + t('queue.urgent') }) : '']),
           el('td', { text: r.createdAt.replace('T', ' ').substring(0, 16) }), el('td', { text: r.channel }),
           el('td', { text: r.category }), el('td', { text: r.status }), el('td', { text: String(r.itemCount) }),
           el('td', { text: String(r.unclassifiedCount) })]));
@@ -261,9 +262,11 @@
         history.appendChild(el('li', { text: h.at.replace('T', ' ').substring(0, 19) + ' · ' + (h.actor || '-') + ' · '
           + h.action + (h.detail ? ' · ' + h.detail : '') }));
       });
-      show([el('h1', { text: t('report.heading', r.reference) }), facts, el('h2', { text: t('report.items') }),
+      show([el('h1', { text: t('report.heading', r.reference) }),
+        el('p', { id: 'urgent', 'class': 'urgent', hidden: !r.urgent, text: t('report.urgent') }), facts, el('h2', { text: t('report.items') }),
         el('p', { 'class': 'hint', text: t('report.keys') }), items, current, status, contact, contactOut,
-        el('h2', { text: t('report.history') }), history]);
+        el('h2', { text: t('report.history') }), history,
+        el('h2', { text: t('report.deliveries') }), deliveriesTable('deliveries', r.deliveries || [])]);
     }).catch(function () {});
   }
 
@@ -302,6 +305,19 @@
     return el('section', { 'class': 'counts' }, [el('h2', { text: title }), el('table', {}, [el('tbody', {}, rows)])]);
   }
 
+  /** Delivery records as a table (no payload: the event is the report's own). */
+  function deliveriesTable(id, list) {
+    var head = el('tr', {}, ['delivery.id', 'delivery.partner', 'delivery.event', 'delivery.state', 'delivery.attempts',
+      'delivery.next', 'delivery.error', 'delivery.partnerref'].map(function (k) { return el('th', { text: t(k) }); }));
+    var rows = list.map(function (d) {
+      return el('tr', { 'data-state': d.state }, [el('td', { text: String(d.id) }), el('td', { text: d.partner }),
+        el('td', { text: d.eventType }), el('td', { text: d.state }), el('td', { text: String(d.attempts) }),
+        el('td', { text: d.nextAttemptAt ? d.nextAttemptAt.replace('T', ' ').substring(0, 19) : (d.deliveredAt ? d.deliveredAt.replace('T', ' ').substring(0, 19) : '-') }),
+        el('td', { text: d.lastError || '' }), el('td', { text: d.partnerReference || '' })]);
+    });
+    return el('table', { id: id, 'class': 'deliveries' }, [el('thead', {}, [head]), el('tbody', {}, rows)]);
+  }
+
   function dashboard() {
     api('GET', '/api/admin/dashboard?days=90').then(function (d) {
       var chart = el('div', { id: 'chart-per-day', 'class': 'chart' });
@@ -313,7 +329,9 @@
           el('dt', { text: t('dash.toclass') }), el('dd', { text: d.medianHoursToFirstClassification === null ? '-' : String(d.medianHoursToFirstClassification) }),
           el('dt', { text: t('dash.toremoval') }), el('dd', { text: d.medianHoursToRemoval === null ? '-' : String(d.medianHoursToRemoval) })]),
         counts(t('dash.category'), d.byCategory), counts(t('dash.channel'), d.byChannel),
-        counts(t('dash.platform'), d.byPlatform), counts(t('dash.classification'), d.itemsByClassification)]);
+        counts(t('dash.platform'), d.byPlatform), counts(t('dash.classification'), d.itemsByClassification),
+        el('h2', { text: t('dash.dead', d.deadDeliveries ? d.deadDeliveries.total : 0) }),
+        deliveriesTable('dead-deliveries', d.deadDeliveries ? d.deadDeliveries.latest : [])]);
       if (window.uPlot) {
         var xs = d.reportsPerDay.map(function (p) { return Date.parse(p.day + 'T00:00:00+08:00') / 1000; });
         var ys = d.reportsPerDay.map(function (p) { return p.reports; });

@@ -42,10 +42,16 @@ public record Submission(String channel, PlatformHint platformHint, List<String>
                 false);
     }
 
+    /** The same submission, urgent or not. */
+    public Submission withUrgent(boolean isUrgent) {
+        return new Submission(channel, platformHint, urls, category, description, anonymous, contact, language,
+                chatExport, client, idempotencyKey, isUrgent);
+    }
+
     /** The same submission from the given client with the given idempotency key. */
     public Submission from(String client, String idempotencyKey) {
         return new Submission(channel, platformHint, urls, category, description, anonymous, contact, language,
-                chatExport, client, idempotencyKey);
+                chatExport, client, idempotencyKey, urgent);
     }
 
     /** A submission without a chat export. */

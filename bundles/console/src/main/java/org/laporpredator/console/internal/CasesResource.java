@@ -48,9 +48,13 @@ import org.laporpredator.api.cases.Page;
 import org.laporpredator.api.cases.QueueEntry;
 import org.laporpredator.api.cases.QueueQuery;
 import org.laporpredator.api.cases.TransitionNotAllowed;
+import org.laporpredator.api.delivery.Deliveries;
+import org.laporpredator.api.delivery.Delivery;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** What analysts do, under {@code /api/admin}: the queue, a report, the contact, decisions, the audit log. */
@@ -61,6 +65,26 @@ public class CasesResource {
 
     private final AdminGate gate;
     private final Cases cases;
+
+    /** The partners' deliveries, when the dispatcher's store is there. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile Deliveries deliveries;
+
+    /** A delivery record as JSON: no payload (the event is the report's own, shown above it). */
+    static Map<String, Object> delivery(Delivery d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", d.id());
+        m.put("partner", d.partner());
+        m.put("eventType", d.eventType());
+        m.put("reference", d.reference());
+        m.put("state", d.state().name());
+        m.put("attempts", d.attempts());
+        m.put("nextAttemptAt", d.nextAttemptAt() == null ? null : d.nextAttemptAt().toString());
+        m.put("lastError", d.lastError());
+        m.put("deliveredAt", d.deliveredAt() == null ? null : d.deliveredAt().toString());
+        m.put("partnerReference", d.partnerReference());
+        return m;
+    }
 
     @Activate
     public CasesResource(@Reference AdminGate gate, @Reference Cases cases) {
@@ -91,6 +115,7 @@ public class CasesResource {
             row.put("channel", e.channel());
             row.put("category", e.category().name());
             row.put("status", e.status().name());
+            row.put("urgent", e.urgent());
             row.put("itemCount", e.itemCount());
             row.put("unclassifiedCount", e.unclassifiedCount());
             rows.add(row);
@@ -112,6 +137,7 @@ public class CasesResource {
         out.put("description", r.description());
         out.put("language", r.language());
         out.put("anonymous", r.anonymous());
+        out.put("urgent", r.urgent());
         out.put("status", r.status().name());
         out.put("messageKey", r.statusMessage().key());
         List<Map<String, Object>> items = new ArrayList<>();
@@ -129,6 +155,9 @@ public class CasesResource {
             history.add(e);
         }
         out.put("history", history);
+        Deliveries ds = deliveries;
+        out.put("deliveries", ds == null ? List.of()
+                : ds.forReport(r.reference()).stream().map(CasesResource::delivery).collect(Collectors.toList()));
         return Errors.json(200, out);
     }
 
@@ -267,6 +296,14 @@ public class CasesResource {
         out.put("removedShare", d.removedShare());
         out.put("medianHoursToFirstClassification", hours(d.medianToFirstClassification()));
         out.put("medianHoursToRemoval", hours(d.medianToRemoval()));
+        Deliveries ds = deliveries;
+        if (ds != null) {
+            Page<Delivery> dead = ds.dead(0, 20);
+            Map<String, Object> dd = new LinkedHashMap<>();
+            dd.put("total", dead.total());
+            dd.put("latest", dead.entries().stream().map(CasesResource::delivery).collect(Collectors.toList()));
+            out.put("deadDeliveries", dd);
+        }
         return Errors.json(200, out);
     }
 

@@ -93,6 +93,9 @@ final class Idempotency {
         field(sha, String.valueOf(!s.anonymous() && s.contact() != null && !s.contact().isBlank()));
         field(sha, s.language());
         field(sha, s.chatExport());
+        if (s.urgent()) {
+            field(sha, "urgent"); // only when set: keys stored before urgent existed keep their fingerprint
+        }
         return HexFormat.of().formatHex(sha.digest());
     }
 

@@ -111,7 +111,7 @@ public class IntakePipeline implements ReportIntake {
         IdempotencyKey key = Idempotency.key(submission);
         NewReport report = new NewReport(submission.channel(), submission.category(), submission.platformHint(),
                 blankToNull(submission.description()), Validator.language(submission.language()),
-                submission.anonymous(), contact, items.items, key);
+                submission.anonymous(), contact, items.items, key, submission.urgent());
         if (key == null) {
             return new Receipt(save(submission, report), ReportStatus.RECEIVED, items.receipt);
         }

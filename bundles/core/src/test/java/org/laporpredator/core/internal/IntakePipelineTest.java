@@ -1,6 +1,7 @@
 package org.laporpredator.core.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
@@ -116,6 +117,10 @@ public class IntakePipelineTest {
         assertEquals("seen today", store.saved.description());
         assertEquals("parent@example.com", store.saved.contact());
         assertEquals("ms", store.saved.language());
+        assertFalse(store.saved.urgent());
+        pipeline.submit(new Submission("web", null, List.of("https://t.me/x"), Category.SEXTORTION, null, true, null, null)
+                .withUrgent(true));
+        assertTrue("urgent reaches the store", store.saved.urgent());
     }
 
     @Test
@@ -337,5 +342,7 @@ public class IntakePipelineTest {
         assertNotEquals(Idempotency.fingerprint(a), Idempotency.fingerprint(c));
         assertNotEquals(Idempotency.fingerprint(a), Idempotency.fingerprint(
                 new Submission("web", null, a.urls(), Category.CSAM, null, true, null, "en")));
+        assertNotEquals(Idempotency.fingerprint(a), Idempotency.fingerprint(a.withUrgent(true)));
+        assertEquals(Idempotency.fingerprint(a), Idempotency.fingerprint(a.withUrgent(false)));
     }
 }

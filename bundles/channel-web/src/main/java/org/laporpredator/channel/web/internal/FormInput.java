@@ -12,9 +12,11 @@ import java.util.UUID;
  * @param lang              the page language the form was sent from
  * @param chatExport        a pasted (or, with JavaScript, loaded) WhatsApp chat export
  * @param idempotencyKey    drawn when the form was shown, so sending it twice gives one report
+ * @param urgent            "Is a child in danger right now?" ticked
  */
 record FormInput(String platform, String urls, String category, String description, boolean anonymous,
-        String contactName, String contactEmailPhone, String lang, String chatExport, String idempotencyKey) {
+        String contactName, String contactEmailPhone, String lang, String chatExport, String idempotencyKey,
+        boolean urgent) {
 
     /** The form's field names (also the HTML ids). */
     static final String PLATFORM = "platform";
@@ -27,19 +29,20 @@ record FormInput(String platform, String urls, String category, String descripti
     static final String LANG = "lang";
     static final String CHAT_EXPORT = "chatExport";
     static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    static final String URGENT = "urgent";
 
     /** Joins the contact fields. */
     static final String CONTACT_SEPARATOR = " / ";
 
     /** An empty form, with a fresh idempotency key. */
     static FormInput empty(String lang) {
-        return new FormInput(null, null, null, null, false, null, null, lang, null, UUID.randomUUID().toString());
+        return new FormInput(null, null, null, null, false, null, null, lang, null, UUID.randomUUID().toString(), false);
     }
 
     /** The same fields under a fresh idempotency key: to be sent as a new report. */
     FormInput withNewKey() {
         return new FormInput(platform, urls, category, description, anonymous, contactName, contactEmailPhone, lang,
-                chatExport, UUID.randomUUID().toString());
+                chatExport, UUID.randomUUID().toString(), urgent);
     }
 
     /** The contact fields joined, or null when anonymous or both are empty. */
@@ -79,9 +82,12 @@ record FormInput(String platform, String urls, String category, String descripti
     }
 
     static FormInput of(Map<String, String> f) {
-        String anon = f.get(ANONYMOUS);
-        boolean anonymous = anon != null && (anon.equals("true") || anon.equals("on"));
-        return new FormInput(f.get(PLATFORM), f.get(URLS), f.get(CATEGORY), f.get(DESCRIPTION), anonymous,
-                f.get(CONTACT_NAME), f.get(CONTACT_EMAIL_PHONE), f.get(LANG), f.get(CHAT_EXPORT), f.get(IDEMPOTENCY_KEY));
+        return new FormInput(f.get(PLATFORM), f.get(URLS), f.get(CATEGORY), f.get(DESCRIPTION), ticked(f.get(ANONYMOUS)),
+                f.get(CONTACT_NAME), f.get(CONTACT_EMAIL_PHONE), f.get(LANG), f.get(CHAT_EXPORT), f.get(IDEMPOTENCY_KEY),
+                ticked(f.get(URGENT)));
+    }
+
+    private static boolean ticked(String value) {
+        return value != null && (value.equals("true") || value.equals("on"));
     }
 }

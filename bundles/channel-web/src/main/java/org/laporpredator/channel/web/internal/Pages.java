@@ -57,6 +57,15 @@ final class Pages {
         h.el("div", error == null ? "" : error, "id", "form-error", "class", "error", "role", "alert",
                 "tabindex", "-1", "hidden", error == null ? "hidden" : null).nl();
 
+        // first of all: a child in danger now is the police's at once, before any analyst
+        h.open("fieldset", "class", "urgent");
+        h.el("legend", m.get("form.urgent.legend"));
+        h.open("input", "type", "checkbox", "id", FormInput.URGENT, "name", FormInput.URGENT, "value", "true",
+                "aria-describedby", FormInput.URGENT + "-hint", "checked", in.urgent() ? "checked" : null);
+        h.el("label", m.get("form.urgent.label"), "for", FormInput.URGENT, "class", "check");
+        h.el("p", m.get("form.urgent.hint"), "class", "hint", "id", FormInput.URGENT + "-hint");
+        h.close("fieldset").nl();
+
         h.open("fieldset");
         h.el("legend", m.get("form.where.legend"));
         field(h, FormInput.PLATFORM, "form.platform.label", null);

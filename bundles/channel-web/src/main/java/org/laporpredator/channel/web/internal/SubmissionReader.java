@@ -72,8 +72,9 @@ final class SubmissionReader {
             boolean anonymous = bool(root, "anonymous");
             String contact = anonymous ? null : blankToNull(text(root, "contact"));
             String chat = blankToNull(text(root, "chatExport"));
+            boolean urgent = bool(root, "urgent");
             return new Submission(WebChannel.MODULE_ID, platform, urls, category, description, anonymous, contact,
-                    language, chat);
+                    language, chat).withUrgent(urgent);
         } catch (WebError e) {
             throw e.inLanguage(language);
         }
@@ -90,7 +91,7 @@ final class SubmissionReader {
         try {
             return new Submission(WebChannel.MODULE_ID, platform(in.platform()), splitUrls(in.urls()),
                     category(in.category()), blankToNull(in.description()), in.anonymous(), in.contact(), language,
-                    blankToNull(in.chatExport())).from(client, idempotencyKey(in.idempotencyKey()));
+                    blankToNull(in.chatExport())).withUrgent(in.urgent()).from(client, idempotencyKey(in.idempotencyKey()));
         } catch (WebError e) {
             throw e.inLanguage(language);
         }

@@ -34,6 +34,9 @@ public class FormInputTest {
         assertEquals("en", s.language());
         assertFalse(s.anonymous());
         assertEquals("Siti / 012-345", s.contact());
+        assertFalse(s.urgent());
+        assertTrue(SubmissionReader.fromForm(parse("category=SEXTORTION&urgent=true&idempotencyKey=k1")).urgent());
+        assertTrue(SubmissionReader.fromForm(parse("category=SEXTORTION&urgent=on")).urgent());
     }
 
     @Test

@@ -33,7 +33,7 @@ public class HtmlTest {
     @Test
     public void everyEchoedFormFieldIsEscaped() {
         for (String lang : List.of("ms", "en")) {
-            FormInput in = new FormInput(ATTACK, ATTACK, ATTACK, ATTACK, false, ATTACK, ATTACK, lang, ATTACK, ATTACK);
+            FormInput in = new FormInput(ATTACK, ATTACK, ATTACK, ATTACK, false, ATTACK, ATTACK, lang, ATTACK, ATTACK, false);
             String page = new Pages(Messages.of(lang)).form(in, new Stats(1, 2, 3), ATTACK, false);
             assertSafe(page);
             // urls, description, chat export, both contact fields, the idempotency key and the error: seven echoes

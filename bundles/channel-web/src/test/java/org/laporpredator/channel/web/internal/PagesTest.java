@@ -102,14 +102,14 @@ public class PagesTest {
         assertFalse(page.contains("checked=\"checked\""));
         assertTrue(page.contains("id=\"stats-unavailable\""));
         String checked = new Pages(Messages.of("en"))
-                .form(new FormInput(null, null, null, null, true, "Siti", "012", "en", null, null), null, null, false);
+                .form(new FormInput(null, null, null, null, true, "Siti", "012", "en", null, null, false), null, null, false);
         assertTrue(checked.contains("checked=\"checked\""));
         assertFalse("no contact kept when anonymous", checked.contains("Siti"));
     }
 
     @Test
     public void formKeepsInputAndShowsTheError() {
-        FormInput in = new FormInput("telegram", "https://t.me/x", "GROOMING", "teks", false, "Siti", "012", "ms", "31/12/2023, 21:41 - Siti: hi", "key-1");
+        FormInput in = new FormInput("telegram", "https://t.me/x", "GROOMING", "teks", false, "Siti", "012", "ms", "31/12/2023, 21:41 - Siti: hi", "key-1", true);
         String page = new Pages(Messages.of("ms")).form(in, null, Messages.of("ms").error("no_urls"), false);
         assertTrue(page.contains("<option value=\"TELEGRAM\" selected=\"selected\">"));
         assertTrue(page.contains("<option value=\"GROOMING\" selected=\"selected\">"));
@@ -117,6 +117,8 @@ public class PagesTest {
         assertTrue(page.contains(">teks</textarea>"));
         assertTrue("the chat export is kept", page.contains(">31/12/2023, 21:41 - Siti: hi</textarea>"));
         assertTrue(page.contains("value=\"Siti\""));
+        assertTrue("urgent stays ticked", page.contains("id=\"urgent\" name=\"urgent\" value=\"true\" aria-describedby=\"urgent-hint\" checked=\"checked\""));
+        assertTrue(page.contains("999") && page.contains("15999"));
         assertTrue(page.contains(Messages.of("ms").get("error.no_urls")));
         assertFalse(page.contains("id=\"form-error\" class=\"error\" role=\"alert\" tabindex=\"-1\" hidden"));
     }

@@ -88,6 +88,15 @@ public class SubmissionReaderTest {
         assertFalse(s.anonymous());
         assertNull(s.contact());
         assertEquals("ms", s.language());
+        assertFalse("not urgent unless the reporter says so", s.urgent());
+    }
+
+    @Test
+    public void urgentIsKeptThroughTheIdempotencyKey() {
+        Submission s = read("{\"category\":\"SEXTORTION\",\"urgent\":true}");
+        assertTrue(s.urgent());
+        assertTrue(s.from("client", "key-1").urgent());
+        assertFalse(read("{\"category\":\"SEXTORTION\",\"urgent\":false}").urgent());
     }
 
     @Test
@@ -135,6 +144,7 @@ public class SubmissionReaderTest {
         assertInvalidField("category", "{\"category\":[\"CSAM\"]}");
         assertInvalidField("description", "{\"category\":\"CSAM\",\"description\":{}}");
         assertInvalidField("anonymous", "{\"category\":\"CSAM\",\"anonymous\":\"true\"}");
+        assertInvalidField("urgent", "{\"category\":\"CSAM\",\"urgent\":\"yes\"}");
         assertInvalidField("contact", "{\"category\":\"CSAM\",\"contact\":123}");
         assertInvalidField("language", "{\"category\":\"CSAM\",\"language\":true}");
     }
