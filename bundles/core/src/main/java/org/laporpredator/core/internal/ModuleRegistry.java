@@ -228,7 +228,8 @@ public class ModuleRegistry implements ModuleAdmin, BundleListener {
                 if (service instanceof ModuleHealth health) {
                     String problem = health.problem();
                     if (problem != null) {
-                        return problem;
+                        Object partner = ref.getProperty(Modules.PARTNER);
+                        return partner == null ? problem : partner + ": " + problem;
                     }
                 }
             } catch (RuntimeException e) {
