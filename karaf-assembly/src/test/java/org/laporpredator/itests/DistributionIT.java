@@ -10,11 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.net.ConnectException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
@@ -99,47 +94,23 @@ public class DistributionIT {
     }
 
     private static void classifyAndRemoveTheFirstItem(Distribution karaf, String reference) throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String base = "http://localhost:" + karaf.httpPort;
-        HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/session"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"ops\",\"password\":\"correct-horse-battery\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(login.body(), 200, login.statusCode());
-        String csrf = Http.JSON.readTree(login.body()).get("csrfToken").asText();
-        HttpResponse<String> report = client.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/reports/" + reference))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        long item = Http.JSON.readTree(report.body()).get("items").get(0).get("id").asLong();
-        HttpResponse<String> classified = client.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/items/" + item + "/classification"))
-                .header("Content-Type", "application/json").header("X-CSRF-Token", csrf)
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"classification\":\"CSAM\"}")).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(classified.body(), 200, classified.statusCode());
-        HttpResponse<String> removed = client.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/items/" + item + "/removal"))
-                .header("Content-Type", "application/json").header("X-CSRF-Token", csrf)
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(removed.body(), 200, removed.statusCode());
+        Admin admin = new Admin(karaf.httpPort, "ops", "correct-horse-battery");
+        long item = admin.classifyFirstItem(reference, "CSAM");
+        admin.change("POST", "/api/admin/items/" + item + "/removal", Map.of());
     }
 
     /** The audit log as admin ops sees it, once it holds {@code action} on {@code target} (polled). */
     private static String awaitAudit(Distribution karaf, String action, String target) throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String base = "http://localhost:" + karaf.httpPort;
-        HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/session"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"ops\",\"password\":\"correct-horse-battery\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(login.body(), 200, login.statusCode());
+        Admin admin = new Admin(karaf.httpPort, "ops", "correct-horse-battery");
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
-            HttpResponse<String> audit = client.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/audit?user=system"))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(audit.body(), 200, audit.statusCode());
-            for (JsonNode e : Http.JSON.readTree(audit.body()).get("entries")) {
+            JsonNode audit = admin.get("/api/admin/audit?user=system");
+            for (JsonNode e : audit.get("entries")) {
                 if (action.equals(e.get("action").asText()) && target.equals(e.path("target").asText())) {
                     return e.toString();
                 }
             }
-            assertTrue("no " + action + " " + target + " in " + audit.body(), System.nanoTime() < deadline);
+            assertTrue("no " + action + " " + target + " in " + audit, System.nanoTime() < deadline);
             Thread.sleep(200); // polling for the condition
         }
     }
