@@ -304,7 +304,8 @@ public class JdbcCases implements Cases {
             }
             List<Long> ids = new ArrayList<>();
             List<QueueEntry> rows = new ArrayList<>();
-            String select = "SELECT r.id, r.reference, r.created_at, r.channel, r.category, r.status" + from(c, q) + where;
+            String select = "SELECT r.id, r.reference, r.created_at, r.channel, r.category, r.status, r.urgent" + from(c, q)
+                    + where;
             if (!q.newestFirst()) {
                 read(c, select + " ORDER BY r.id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", args, offset, q.size(), ids, rows);
             } else {
@@ -357,7 +358,7 @@ public class JdbcCases implements Cases {
                 QueueEntry e = rows.get(i);
                 entries.add(new QueueEntry(e.reference(), e.createdAt(), e.channel(), e.category(), e.status(),
                         items.getOrDefault(ids.get(i), Set.of()).size(),
-                        unclassified.getOrDefault(ids.get(i), Set.of()).size()));
+                        unclassified.getOrDefault(ids.get(i), Set.of()).size(), e.urgent()));
             }
             return new Page<>(total, entries);
         }
@@ -374,7 +375,7 @@ public class JdbcCases implements Cases {
                     ids.add(rs.getLong("id"));
                     rows.add(new QueueEntry(rs.getString("reference"), Times.get(rs, "created_at"),
                             rs.getString("channel"), Category.valueOf(rs.getString("category").trim()),
-                            ReportStatus.valueOf(rs.getString("status").trim()), 0, 0));
+                            ReportStatus.valueOf(rs.getString("status").trim()), 0, 0, rs.getInt("urgent") != 0));
                 }
             }
         }
@@ -389,7 +390,7 @@ public class JdbcCases implements Cases {
             long id;
             CaseReport head;
             try (PreparedStatement ps = c.prepareStatement("SELECT id, reference, created_at, channel, category,"
-                    + " platform_hint, description, language, anonymous, status, status_message FROM report"
+                    + " platform_hint, description, language, anonymous, status, status_message, urgent FROM report"
                     + " WHERE reference = ?")) {
                 ps.setString(1, reference);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -403,7 +404,8 @@ public class JdbcCases implements Cases {
                             Category.valueOf(rs.getString("category").trim()),
                             hint == null ? null : PlatformHint.valueOf(hint.trim()), rs.getString("description"),
                             rs.getString("language"), rs.getBoolean("anonymous"),
-                            status, shown(status, rs.getString("status_message")), List.of(), List.of());
+                            status, shown(status, rs.getString("status_message")), List.of(), List.of(),
+                            rs.getInt("urgent") != 0);
                 }
             }
             Map<Long, CaseItem> items = new LinkedHashMap<>();
@@ -441,7 +443,7 @@ public class JdbcCases implements Cases {
             }
             return Optional.of(new CaseReport(head.reference(), head.createdAt(), head.channel(), head.category(),
                     head.platformHint(), head.description(), head.language(), head.anonymous(), head.status(), head.statusMessage(),
-                    new ArrayList<>(items.values()), history));
+                    new ArrayList<>(items.values()), history, head.urgent()));
         });
     }
 
@@ -671,7 +673,8 @@ public class JdbcCases implements Cases {
         return run(what, c -> {
             lockItems(c);
             ItemRow item = item(c, itemId);
-            List<Long> reports = reportsNaming(c, itemId);
+            List<Naming> naming = reportsNaming(c, itemId);
+            List<Long> reports = naming.stream().map(Naming::id).toList();
             lockItemDecisions(c);
             Decision before = decision(c, itemId);
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -689,7 +692,7 @@ public class JdbcCases implements Cases {
             if ((before.classification() == null) != (after.classification() == null)) {
                 markPending(c, reports, after.classification() == null);
             }
-            outbox(c, change.event(), "item-" + itemId, null, itemPayload(item, after, now));
+            outbox(c, change.event(), "item-" + itemId, null, itemPayload(item, after, references(naming), now));
             // the dashboard's counters last, after the outbox id, as the writer adds its batch's
             DashboardCounts counts = new DashboardCounts();
             counts.decision(item.firstReportedAt(), before.classification(), after.classification(), before.removedAt(),
@@ -744,18 +747,32 @@ public class JdbcCases implements Cases {
         }
     }
 
-    /** The reports naming an item now. One arriving after this read gets no history row for this decision. */
-    private static List<Long> reportsNaming(Connection c, long itemId) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT report_id FROM report_item WHERE item_id = ?")) {
+    /** A report naming an item: its id, reference and status. */
+    private record Naming(long id, String reference, ReportStatus status) {
+    }
+
+    /**
+     * The reports naming an item now, by id (the order received). One arriving after this read gets no
+     * history row for this decision and is not in its event's references. One statement: report_item by its
+     * item index, each report by its primary key (row locks).
+     */
+    private static List<Naming> reportsNaming(Connection c, long itemId) throws SQLException {
+        List<Naming> reports = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT r.id, r.reference, r.status FROM report_item ri"
+                + " JOIN report r ON r.id = ri.report_id WHERE ri.item_id = ? ORDER BY r.id")) {
             ps.setLong(1, itemId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getLong(1));
+                    reports.add(new Naming(rs.getLong(1), rs.getString(2).trim(), ReportStatus.valueOf(rs.getString(3).trim())));
                 }
             }
         }
-        return ids;
+        return reports;
+    }
+
+    /** The references of {@code reports}, sorted (an item event's {@code references}). */
+    private static List<String> references(List<Naming> reports) {
+        return reports.stream().map(Naming::reference).sorted().distinct().toList();
     }
 
     /**
@@ -822,7 +839,7 @@ public class JdbcCases implements Cases {
         }
     }
 
-    private static String itemPayload(ItemRow item, Decision d, Instant now) {
+    private static String itemPayload(ItemRow item, Decision d, List<String> references, Instant now) {
         ObjectNode p = JSON.createObjectNode();
         p.put("version", 1);
         p.put("itemId", item.id());
@@ -834,6 +851,7 @@ public class JdbcCases implements Cases {
         p.put("classification", d.classification());
         p.put("removed", d.removedAt() != null);
         p.put("removedAt", d.removedAt() == null ? null : d.removedAt().toString());
+        p.set("references", JSON.valueToTree(references));
         p.put("at", now.toString());
         return p.toString();
     }
@@ -871,30 +889,83 @@ public class JdbcCases implements Cases {
                 throw new TransitionNotAllowed(from, to);
             }
             Instant now = Times.now();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE report SET status = ?, status_message = ?, updated_at = ? WHERE id = ? AND status = ?")) {
-                ps.setString(1, to.name());
-                ps.setString(2, shown.key());
-                Times.set(ps, 3, now);
-                ps.setLong(4, id);
-                ps.setString(5, from.name());
-                if (ps.executeUpdate() != 1) {
-                    throw new SQLException("The status changed meanwhile", "40001"); // read it again
-                }
-            }
-            String detail = from + " -> " + to + " (" + shown.key() + ")";
-            reportEvents(c, List.of(id), now, actor, "status-changed", detail);
-            audit(c, now, actor, "status-changed", reference, detail);
-            ObjectNode p = JSON.createObjectNode();
-            p.put("version", 1);
-            p.put("reference", reference);
-            p.put("from", from.name());
-            p.put("to", to.name());
-            p.put("messageKey", shown.key());
-            p.put("at", now.toString());
-            outbox(c, EVENT_STATUS_CHANGED, "status-" + reference, reference, p.toString());
+            String payload = moveStatus(c, id, reference, from, to, shown, actor, now);
+            outbox(c, EVENT_STATUS_CHANGED, "status-" + reference, reference, payload);
             return shown;
         });
+    }
+
+    /**
+     * Every report naming the item that is RECEIVED or UNDER_REVIEW moves on to REFERRED with the default
+     * message, a RECEIVED one through UNDER_REVIEW: each step as {@link #changeStatus} writes it (the report,
+     * its history, the audit log, a {@code report.status-changed} event). One transaction: the reports in id
+     * order, then the events (their outbox ids last, as every decision takes them). It reads report_item in
+     * one short statement and takes no lock on item: a report stored after that read is not moved.
+     */
+    @Override
+    public List<String> referReportsNaming(long itemId, String actor) {
+        checkActor(actor);
+        return run("Referring the reports naming an item", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM item WHERE id = ?")) {
+                ps.setLong(1, itemId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new CaseNotFound("No item " + itemId);
+                    }
+                }
+            }
+            Instant now = Times.now();
+            List<String> moved = new ArrayList<>();
+            List<String[]> events = new ArrayList<>(); // reference, payload
+            for (Naming report : reportsNaming(c, itemId)) {
+                ReportStatus from = report.status();
+                if (from != ReportStatus.RECEIVED && from != ReportStatus.UNDER_REVIEW) {
+                    continue;
+                }
+                while (from != ReportStatus.REFERRED) {
+                    ReportStatus to = ReportStatus.values()[from.ordinal() + 1];
+                    events.add(new String[] {report.reference(), moveStatus(c, report.id(), report.reference(), from, to,
+                            StatusMessage.defaultFor(to), actor, now)});
+                    from = to;
+                }
+                moved.add(report.reference());
+            }
+            for (String[] event : events) {
+                outbox(c, EVENT_STATUS_CHANGED, "status-" + event[0], event[0], event[1]);
+            }
+            return moved;
+        });
+    }
+
+    /**
+     * One status step of a report: the row (only while it still has status {@code from}; else 40001, and
+     * {@link #run} reads it again), its history and the audit log. Returns the payload of its
+     * {@code report.status-changed} event, which the caller inserts ({@link #outbox}) after its other writes.
+     */
+    private static String moveStatus(Connection c, long id, String reference, ReportStatus from, ReportStatus to,
+            StatusMessage shown, String actor, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE report SET status = ?, status_message = ?, updated_at = ? WHERE id = ? AND status = ?")) {
+            ps.setString(1, to.name());
+            ps.setString(2, shown.key());
+            Times.set(ps, 3, now);
+            ps.setLong(4, id);
+            ps.setString(5, from.name());
+            if (ps.executeUpdate() != 1) {
+                throw new SQLException("The status changed meanwhile", "40001"); // read it again
+            }
+        }
+        String detail = from + " -> " + to + " (" + shown.key() + ")";
+        reportEvents(c, List.of(id), now, actor, "status-changed", detail);
+        audit(c, now, actor, "status-changed", reference, detail);
+        ObjectNode p = JSON.createObjectNode();
+        p.put("version", 1);
+        p.put("reference", reference);
+        p.put("from", from.name());
+        p.put("to", to.name());
+        p.put("messageKey", shown.key());
+        p.put("at", now.toString());
+        return p.toString();
     }
 
     /** The message a reporter sees: the stored one while it belongs to the status, else the default. */

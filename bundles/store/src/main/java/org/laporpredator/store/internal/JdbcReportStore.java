@@ -69,7 +69,7 @@ public class JdbcReportStore implements ReportStore {
 
     public static final String PID = "org.laporpredator.store";
 
-    static final String EVENT_REPORT_CREATED = Events.REPORT_CREATED;
+    static final String EVENT_REPORT_RECEIVED = Events.REPORT_RECEIVED;
     static final int MAX_REFERENCE_DRAWS = 20;
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcReportStore.class);
@@ -227,8 +227,8 @@ public class JdbcReportStore implements ReportStore {
 
     private SavedReport insertReport(Batch c, Job job, int pending) throws SQLException {
         PreparedStatement ps = c.prepare("INSERT INTO report (reference, channel, category, platform_hint, description,"
-                + " language, anonymous, contact_enc, status, created_at, updated_at, pending, id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " language, anonymous, contact_enc, status, created_at, updated_at, pending, urgent, id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         long id = c.nextId("report");
         NewReport report = job.report();
         Instant now = job.now();
@@ -250,7 +250,8 @@ public class JdbcReportStore implements ReportStore {
             Times.set(ps, 10, now);
             Times.set(ps, 11, now);
             ps.setInt(12, pending);
-            ps.setLong(13, id);
+            ps.setInt(13, report.urgent() ? 1 : 0);
+            ps.setLong(14, id);
             boolean inserted = insertUnlessDuplicate(ps);
             taken.take(drawn.reference());
             if (inserted) {
@@ -361,7 +362,7 @@ public class JdbcReportStore implements ReportStore {
     private static void insertOutbox(Batch c, Drawn drawn, Instant now) throws SQLException {
         PreparedStatement ps = c.prepare("INSERT INTO outbox (event_type, idempotency_key, reference,"
             + " payload, created_at, id) VALUES (?, ?, ?, ?, ?, ?)");
-        ps.setString(1, EVENT_REPORT_CREATED);
+        ps.setString(1, EVENT_REPORT_RECEIVED);
         ps.setString(2, "report-" + drawn.reference());
         ps.setString(3, drawn.reference());
         ps.setString(4, drawn.payload());
@@ -410,15 +411,20 @@ public class JdbcReportStore implements ReportStore {
         }
     }
 
-    /** What partners get: no contact, no description. Each distinct item once, in the order reported. */
+    /**
+     * What partners get ({@link Events#REPORT_RECEIVED}): no contact, no description. Each distinct item once,
+     * in the order reported.
+     */
     private String payload(String reference, NewReport report, List<String> hashes, Instant now) {
         StringWriter out = new StringWriter(512);
         try (JsonGenerator g = json.getFactory().createGenerator(out)) {
             g.writeStartObject();
+            g.writeNumberField("version", 1);
             g.writeStringField("reference", reference);
             g.writeStringField("category", report.category().name());
             g.writeStringField("platformHint", report.platformHint() == null ? null : report.platformHint().name());
             g.writeStringField("language", report.language());
+            g.writeBooleanField("urgent", report.urgent());
             g.writeStringField("createdAt", now.toString());
             g.writeArrayFieldStart("items");
             Set<String> written = new HashSet<>();

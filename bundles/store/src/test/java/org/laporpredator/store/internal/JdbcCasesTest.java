@@ -283,7 +283,7 @@ public class JdbcCasesTest {
         cases.undoRemoval(x, "ana");
         cases.changeStatus(reference, ReportStatus.UNDER_REVIEW, null, "ana");
 
-        assertEquals(List.of("report.created", "item.classified", "item.removed", "item.removed", "report.status-changed"),
+        assertEquals(List.of("report.received", "item.classified", "item.removed", "item.removed", "report.status-changed"),
                 column("SELECT event_type FROM outbox ORDER BY id"));
         try (Connection c = db.dataSource.getConnection();
                 ResultSet rs = c.createStatement().executeQuery("SELECT payload, idempotency_key FROM outbox")) {
@@ -302,6 +302,7 @@ public class JdbcCasesTest {
         assertEquals("https://a.example/x", classified.get("canonicalUrl").asText());
         assertEquals("example", classified.get("identifiers").get("host").asText());
         assertEquals("CSAM", classified.get("classification").asText());
+        assertEquals(List.of(reference), strings(classified.get("references")));
         assertFalse(classified.get("removed").asBoolean());
         assertTrue(classified.get("removedAt").isNull());
         List<JsonNode> removed = events(JdbcCases.EVENT_ITEM_REMOVED);
@@ -313,6 +314,101 @@ public class JdbcCasesTest {
         // nor do the audit log and history hold the contact
         assertEquals(0, db.count("SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%siti%'"));
         assertEquals(0, db.count("SELECT COUNT(*) FROM report_event WHERE detail LIKE '%siti%'"));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        assertTrue(array.isArray());
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    @Test
+    public void itemEventsNameEveryReportNamingTheItemSorted() throws Exception {
+        List<String> references = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            references.add(save(true, null, "https://a.example/shared", "https://a.example/own" + i));
+        }
+        String lone = save(true, null, "https://a.example/elsewhere");
+        long shared = itemId("https://a.example/shared");
+        cases.classify(shared, Classification.CSAM, null, "ana");
+        Collections.sort(references);
+        assertEquals(references, strings(events(JdbcCases.EVENT_ITEM_CLASSIFIED).get(0).get("references")));
+        cases.recordRemoval(shared, null, null, "ana");
+        assertEquals(references, strings(events(JdbcCases.EVENT_ITEM_REMOVED).get(0).get("references")));
+        // a report naming the item afterwards is in the next event
+        references.add(save(true, null, "https://a.example/shared"));
+        Collections.sort(references);
+        cases.undoRemoval(shared, "ana");
+        assertEquals(references, strings(events(JdbcCases.EVENT_ITEM_REMOVED).get(1).get("references")));
+        cases.classify(itemId("https://a.example/elsewhere"), Classification.NOT_ILLEGAL, null, "ana");
+        assertEquals(List.of(lone), strings(events(JdbcCases.EVENT_ITEM_CLASSIFIED).get(1).get("references")));
+    }
+
+    @Test
+    public void urgentReportsSaySoInTheQueueAndTheReport() throws Exception {
+        NewReport plain = Reports.report(true, null, Reports.item("https://a.example/calm"));
+        String calm = store.save(plain, issuer);
+        String urgent = store.save(new NewReport(plain.channel(), plain.category(), plain.platformHint(), plain.description(),
+                plain.language(), true, null, List.of(Reports.item("https://a.example/now")), null, true), issuer);
+        List<QueueEntry> entries = cases.queue(QueueQuery.first(10)).entries();
+        assertEquals(List.of(calm, urgent), entries.stream().map(QueueEntry::reference).collect(Collectors.toList()));
+        assertFalse(entries.get(0).urgent());
+        assertTrue(entries.get(1).urgent());
+        assertTrue(cases.queue(new QueueQuery(null, null, null, null, null, true, 0, 10)).entries().get(0).urgent());
+        assertTrue(cases.report(urgent).orElseThrow().urgent());
+        assertFalse(cases.report(calm).orElseThrow().urgent());
+    }
+
+    @Test
+    public void referringAnItemMovesTheReportsNamingItThatAreNotFurtherOn() throws Exception {
+        String received = save(true, null, "https://a.example/x");
+        String review = save(true, null, "https://a.example/x", "https://a.example/x");
+        String referred = save(true, null, "https://a.example/x");
+        String closed = save(true, null, "https://a.example/x");
+        String other = save(true, null, "https://a.example/other");
+        cases.changeStatus(review, ReportStatus.UNDER_REVIEW, null, "ana");
+        cases.changeStatus(referred, ReportStatus.UNDER_REVIEW, null, "ana");
+        cases.changeStatus(referred, ReportStatus.REFERRED, StatusMessage.REFERRED_PLATFORM, "ana");
+        cases.changeStatus(closed, ReportStatus.CLOSED, null, "ana");
+        long x = itemId("https://a.example/x");
+        long eventsBefore = db.count("SELECT COUNT(*) FROM outbox");
+
+        assertEquals(List.of(received, review), cases.referReportsNaming(x, "dispatcher"));
+
+        for (String reference : List.of(received, review)) {
+            assertEquals(ReportStatus.REFERRED, store.status(reference).orElseThrow().status());
+            assertEquals(StatusMessage.REFERRED, cases.report(reference).orElseThrow().statusMessage());
+        }
+        assertEquals(StatusMessage.REFERRED_PLATFORM, cases.report(referred).orElseThrow().statusMessage());
+        assertEquals(ReportStatus.CLOSED, store.status(closed).orElseThrow().status());
+        assertEquals(ReportStatus.RECEIVED, store.status(other).orElseThrow().status());
+        List<HistoryEntry> history = cases.report(received).orElseThrow().history();
+        assertEquals(List.of("RECEIVED -> UNDER_REVIEW (under-review)", "UNDER_REVIEW -> REFERRED (referred)"),
+                history.stream().map(HistoryEntry::detail).collect(Collectors.toList()));
+        assertEquals("dispatcher", history.get(1).actor());
+        assertEquals(List.of("UNDER_REVIEW -> REFERRED (referred)"), cases.report(review).orElseThrow().history().stream()
+                .skip(1).map(HistoryEntry::detail).collect(Collectors.toList()));
+        assertEquals(3, db.count("SELECT COUNT(*) FROM audit_log WHERE actor = 'dispatcher' AND action = 'status-changed'"));
+        assertEquals(eventsBefore + 3, db.count("SELECT COUNT(*) FROM outbox"));
+        List<JsonNode> moves = events(JdbcCases.EVENT_STATUS_CHANGED);
+        List<JsonNode> last = moves.subList(moves.size() - 3, moves.size());
+        assertEquals(List.of(received + " RECEIVED UNDER_REVIEW under-review", received + " UNDER_REVIEW REFERRED referred",
+                review + " UNDER_REVIEW REFERRED referred"), last.stream().map(e -> e.get("reference").asText() + " "
+                        + e.get("from").asText() + " " + e.get("to").asText() + " " + e.get("messageKey").asText())
+                        .collect(Collectors.toList()));
+        assertEquals(1, last.get(0).get("version").asInt());
+        assertEquals(2, db.count("SELECT COUNT(*) FROM outbox WHERE reference = ? AND event_type = ?" // ana's, then this one
+                + " AND idempotency_key LIKE ?", review, JdbcCases.EVENT_STATUS_CHANGED, "status-" + review + "-%"));
+        assertEquals(0, db.count("SELECT COUNT(*) FROM outbox o1 JOIN outbox o2 ON o1.idempotency_key = o2.idempotency_key"
+                + " AND o1.id < o2.id"));
+
+        // again: nothing left to move; an unknown item changes nothing
+        List<Long> unchanged = everything();
+        assertEquals(List.of(), cases.referReportsNaming(x, "dispatcher"));
+        assertThrows(CaseNotFound.class, () -> cases.referReportsNaming(9999, "dispatcher"));
+        assertThrows(IllegalArgumentException.class, () -> cases.referReportsNaming(x, " "));
+        assertEquals(unchanged, everything());
     }
 
     @Test
@@ -1097,7 +1193,7 @@ public class JdbcCasesTest {
         cases.classify(x, Classification.CSAM, null, "ana");
         save(true, null, "https://a.example/after");
         assertEquals(rows + 2, db.count("SELECT COUNT(DISTINCT id) FROM outbox"));
-        assertEquals(1, db.count("SELECT COUNT(*) FROM outbox WHERE id > ? AND event_type = 'report.created'",
+        assertEquals(1, db.count("SELECT COUNT(*) FROM outbox WHERE id > ? AND event_type = 'report.received'",
                 db.count("SELECT id FROM outbox WHERE event_type = 'item.classified' ORDER BY id DESC FETCH FIRST ROW ONLY")));
     }
 

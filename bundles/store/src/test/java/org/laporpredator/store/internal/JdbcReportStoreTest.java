@@ -112,7 +112,7 @@ public class JdbcReportStoreTest {
         try (Connection c = db.dataSource.getConnection();
                 ResultSet rs = c.createStatement().executeQuery("SELECT * FROM outbox")) {
             assertTrue(rs.next());
-            assertEquals("report.created", rs.getString("event_type"));
+            assertEquals("report.received", rs.getString("event_type"));
             assertEquals("report-" + reference, rs.getString("idempotency_key"));
             assertEquals(reference, rs.getString("reference"));
             assertNull(rs.getTimestamp("dispatched_at"));
@@ -122,6 +122,10 @@ public class JdbcReportStoreTest {
             assertFalse("payload holds the contact", payload.contains("siti"));
             assertFalse("payload holds the description", payload.contains(DESCRIPTION));
             JsonNode json = new ObjectMapper().readTree(payload);
+            assertEquals("version", json.fieldNames().next());
+            assertEquals(1, json.get("version").asInt());
+            assertFalse(json.get("urgent").asBoolean());
+            assertTrue(json.get("urgent").isBoolean());
             assertEquals(reference, json.get("reference").asText());
             assertEquals("CSAM", json.get("category").asText());
             assertEquals("WEBSITE", json.get("platformHint").asText());
@@ -202,6 +206,21 @@ public class JdbcReportStoreTest {
         assertEquals(1, db.count("SELECT COUNT(*) FROM report_item WHERE position = 1 AND input_text = 'hxxp://a[.]example/same'"));
         String payload = onePayload();
         assertEquals(1, new ObjectMapper().readTree(payload).get("items").size());
+    }
+
+    @Test
+    public void anUrgentReportIsStoredAndSaysSoInItsEvent() throws Exception {
+        NewReport plain = Reports.report(true, null, Reports.item("https://a.example/u"));
+        NewReport urgent = new NewReport(plain.channel(), plain.category(), plain.platformHint(), plain.description(),
+                plain.language(), true, null, plain.items(), null, true);
+        String reference = store.save(urgent, issuer);
+        assertEquals(1, db.count("SELECT urgent FROM report WHERE reference = ?", reference));
+        JsonNode json = new ObjectMapper().readTree(onePayload());
+        assertTrue(json.get("urgent").asBoolean());
+        assertEquals(1, json.get("version").asInt());
+        assertEquals("report.received", JdbcReportStore.EVENT_REPORT_RECEIVED);
+        String calm = store.save(plain, issuer);
+        assertEquals(0, db.count("SELECT urgent FROM report WHERE reference = ?", calm));
     }
 
     @Test

@@ -282,6 +282,49 @@ public class MigrationsTest {
     }
 
     @Test
+    public void version15RenamesTheReportEventAndAddsTheDeliveryTables() throws Exception {
+        Migrations migrations = new Migrations(db.dataSource);
+        int v15 = Migrations.SCRIPTS.indexOf("V15__deliveries.sql");
+        assertEquals(v15, migrations.migrate(Migrations.SCRIPTS.subList(0, v15)));
+        db.update("INSERT INTO report (id, reference, channel, category, language, anonymous, status, created_at,"
+                + " updated_at) VALUES (1, '12345674', 'channel-web', 'CSAM', 'ms', TRUE, 'RECEIVED', CURRENT_TIMESTAMP,"
+                + " CURRENT_TIMESTAMP)");
+        String[][] events = {{"1", "report.created", "report-12345674", "12345674"},
+            {"2", "item.classified", "item-1-2", null}, {"3", "report.status-changed", "status-12345674-3", "12345674"},
+            {"4", "report.created", "report-10000009", "10000009"}};
+        for (String[] e : events) {
+            db.update("INSERT INTO outbox (id, event_type, idempotency_key, reference, payload, created_at)"
+                    + " VALUES (?, ?, ?, ?, '{\"reference\": \"x\"}', CURRENT_TIMESTAMP)", Long.parseLong(e[0]), e[1], e[2], e[3]);
+        }
+
+        assertEquals(1, migrations.migrate());
+
+        List<String> types = new ArrayList<>();
+        try (Connection c = db.dataSource.getConnection();
+                ResultSet rs = c.createStatement().executeQuery("SELECT event_type, payload FROM outbox ORDER BY id")) {
+            while (rs.next()) {
+                types.add(rs.getString(1));
+                assertEquals("{\"reference\": \"x\"}", rs.getString(2)); // payloads as they were
+            }
+        }
+        assertEquals(List.of("report.received", "item.classified", "report.status-changed", "report.received"), types);
+        assertEquals(0, db.count("SELECT urgent FROM report WHERE id = 1"));
+        assertEquals(0, db.count("SELECT COUNT(*) FROM delivery"));
+        assertEquals(0, db.count("SELECT COUNT(*) FROM delivery_cursor"));
+        // the unique key, the due query, the order per key (and a report's deliveries); the primary key
+        assertEquals(List.of("ID", "ORDERING_KEY,PARTNER,EVENT_ID", "PARTNER,EVENT_ID",
+                "STATE,PARTNER,NEXT_ATTEMPT_AT,EVENT_ID"), indexes("DELIVERY"));
+        assertEquals("R", lockSize("DELIVERY"));
+        // a report stored by the new writer says whether it is urgent
+        JdbcReportStore store = new JdbcReportStore(db.dataSource, tmp.getRoot().toPath().resolve("k"));
+        String reference = store.save(Reports.report(true, null, Reports.item("https://a.example/u")), new Reports.Issuer());
+        assertEquals(0, db.count("SELECT urgent FROM report WHERE reference = ?", reference));
+        assertEquals(1, db.count("SELECT COUNT(*) FROM outbox WHERE event_type = 'report.received' AND reference = ?",
+                reference));
+        store.close();
+    }
+
+    @Test
     public void aStepAppliedLaterThanALaterOneIsStillApplied() throws Exception {
         // as when the dashboard's V13 reached a database before V12 did: the gap is filled on the next start
         Migrations migrations = new Migrations(db.dataSource);
