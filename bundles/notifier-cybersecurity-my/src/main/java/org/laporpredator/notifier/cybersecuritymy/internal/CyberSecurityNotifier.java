@@ -2,10 +2,10 @@ package org.laporpredator.notifier.cybersecuritymy.internal;
 
 import java.io.IOException;
 import java.util.Dictionary;
-import java.util.List;
 import org.laporpredator.mail.Mail;
-import org.laporpredator.mail.MailFailed;
 import org.laporpredator.mail.Mailer;
+import org.laporpredator.mail.partner.Letter;
+import org.laporpredator.mail.partner.PartnerMail;
 import org.laporpredator.spi.Modules;
 import org.laporpredator.spi.OutboxEvent;
 import org.laporpredator.spi.PartnerNotifier;
@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * for a factory configuration ({@value #FACTORY_PID}, named {@code my}), while {@code config:edit} of the PID
  * makes a plain one; both are this partner's. The recipients are thus no service property either.
  *
+ * <p>Reading the event, the letter's layout, the recipients, the problem and the failures are lapor-mail's
+ * {@link PartnerMail} and {@link Letter}, shared with the PDRM notifier; the STIX bundle is this notifier's.
+ *
  * <p>Never sent: a reporter's contact, a description, media (the payloads hold none of them); the links are
  * never opened.
  */
@@ -49,25 +52,25 @@ public class CyberSecurityNotifier implements PartnerNotifier, ConfigurationList
     /** What FileInstall makes of the cfg file's name: this factory PID, configuration name {@code my}. */
     static final String FACTORY_PID = "org.laporpredator.notifier.cybersecurity";
     static final String TO = "to";
+    /** What the text says of the STIX file. */
+    static final String STIX_EN = "a STIX 2.1 bundle (TLP:RED): each link as a url object and an indicator";
+    static final String STIX_MS = "himpunan STIX 2.1 (TLP:RED): setiap pautan sebagai objek url dan penunjuk (indicator)";
 
     private static final Logger LOG = LoggerFactory.getLogger(CyberSecurityNotifier.class);
 
-    private final Mailer mailer;
+    private final PartnerMail partner;
     private final ConfigurationAdmin configAdmin;
-    private volatile List<String> to = List.of();
-    private volatile String toProblem;
 
     @Activate
     public CyberSecurityNotifier(@Reference Mailer mailer, @Reference ConfigurationAdmin configAdmin) {
-        this.mailer = mailer;
+        this.partner = new PartnerMail(mailer, PARTNER, "");
         this.configAdmin = configAdmin;
         reload();
     }
 
     CyberSecurityNotifier(Mailer mailer, String to) {
-        this.mailer = mailer;
+        this.partner = new PartnerMail(mailer, PARTNER, to);
         this.configAdmin = null;
-        recipients(to);
     }
 
     @Override
@@ -98,7 +101,7 @@ public class CyberSecurityNotifier implements PartnerNotifier, ConfigurationList
         } catch (IOException | InvalidSyntaxException e) {
             LOG.warn("Reading the configuration of {} failed: {}", PARTNER, e.getClass().getSimpleName());
         }
-        recipients(list);
+        partner.recipients(list);
     }
 
     /**
@@ -118,60 +121,20 @@ public class CyberSecurityNotifier implements PartnerNotifier, ConfigurationList
         return fileName != null && String.valueOf(fileName).endsWith("/" + PID + ".cfg");
     }
 
-    private void recipients(String list) {
-        try {
-            to = Mail.addresses(list);
-            toProblem = to.isEmpty() ? "no recipient configured (to)" : null;
-        } catch (IllegalArgumentException e) {
-            to = List.of();
-            toProblem = "to: " + e.getMessage();
-        }
-    }
-
     @Override
     public String problem() {
-        String p = toProblem;
-        return p != null ? p : mailer.problem();
+        return partner.problem();
     }
 
+    /** The mail: the shared letter and, when the event names links, the STIX bundle. */
     @Override
     public String deliver(OutboxEvent event) throws DeliveryFailed {
-        List<String> recipients = to;
-        String p = toProblem;
-        if (p != null) {
-            throw new DeliveryFailed(p, true, null);
-        }
-        Facts facts;
-        try {
-            facts = Facts.of(event);
-        } catch (Facts.Unreadable e) {
-            LOG.warn("Event {} not sent to {}: {}", event.id(), PARTNER, e.getMessage());
-            throw new DeliveryFailed(e.getMessage(), false, null);
-        }
-        String file = Stix.applies(facts) ? "lapor-" + facts.label() + ".json" : null;
-        Mail mail = Mail.of(recipients, Letter.subject(facts), Letter.text(facts, file))
-                .withHeader("X-Lapor-Event", event.type())
-                .withHeader("X-Lapor-Idempotency-Key", safe(event.idempotencyKey()))
-                .withMessageId(messageKey(event));
-        if (file != null) {
-            mail = mail.withAttachment(file, Stix.MEDIA_TYPE, Stix.bundle(facts));
-        }
-        try {
-            mailer.send(mail);
-        } catch (MailFailed f) {
-            throw new DeliveryFailed(f.getMessage(), f.retryable(), null);
-        }
+        partner.deliver(event, (facts, envelope) -> {
+            String file = Stix.applies(facts) ? "lapor-" + facts.label() + ".json" : null;
+            Mail mail = envelope.mail(Letter.subject(facts),
+                    Letter.text(facts, file == null ? null : new Letter.Attached(file, STIX_EN, STIX_MS)));
+            return file == null ? mail : mail.withAttachment(file, Stix.MEDIA_TYPE, Stix.bundle(facts));
+        });
         return null;
-    }
-
-    /** The same Message-ID on every attempt: the idempotency key, for this partner. */
-    static String messageKey(OutboxEvent event) {
-        String key = safe(event.idempotencyKey()).replaceAll("[^A-Za-z0-9._-]", "-");
-        String id = "lapor." + PARTNER + "." + key;
-        return id.length() > 128 ? id.substring(0, 128) : id;
-    }
-
-    private static String safe(String s) {
-        return s == null || s.isBlank() ? "none" : s.replaceAll("[^ -~]", "?");
     }
 }

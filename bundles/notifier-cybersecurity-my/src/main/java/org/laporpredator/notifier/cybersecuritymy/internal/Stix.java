@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.laporpredator.mail.partner.Facts;
+import org.laporpredator.mail.partner.Letter;
+import org.laporpredator.mail.partner.Words;
 import org.laporpredator.spi.Events;
 
 /**

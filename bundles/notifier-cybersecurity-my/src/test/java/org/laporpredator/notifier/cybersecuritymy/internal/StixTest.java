@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.Test;
+import org.laporpredator.mail.partner.Facts;
+import org.laporpredator.mail.partner.Fixtures;
 import org.laporpredator.spi.OutboxEvent;
 
 public class StixTest {

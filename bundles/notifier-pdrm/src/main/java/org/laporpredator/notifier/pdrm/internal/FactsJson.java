@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.laporpredator.mail.partner.Facts;
+import org.laporpredator.mail.partner.Words;
 import org.laporpredator.spi.Events;
 
 /**

@@ -1,9 +1,10 @@
 package org.laporpredator.notifier.pdrm.internal;
 
-import java.util.List;
 import org.laporpredator.mail.Mail;
-import org.laporpredator.mail.MailFailed;
 import org.laporpredator.mail.Mailer;
+import org.laporpredator.mail.partner.Facts;
+import org.laporpredator.mail.partner.Letter;
+import org.laporpredator.mail.partner.PartnerMail;
 import org.laporpredator.spi.Modules;
 import org.laporpredator.spi.OutboxEvent;
 import org.laporpredator.spi.PartnerNotifier;
@@ -12,8 +13,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Mails each event it is given to PDRM: a short text in English and Bahasa Malaysia (what, where, when,
@@ -21,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * urgent ("Is a child in danger right now?") says URGENT / SEGERA and "a child may be in danger now" in the
  * subject, and is marked high priority. Which events come here is the dispatcher's routing (by default
  * report.received, urgent ones only, and item.classified for CSAM, CSAM_NATIONAL, GROOMING and SEXTORTION).
+ *
+ * <p>Reading the event, the letter's layout, the recipients, the problem and the failures are lapor-mail's
+ * {@link PartnerMail} and {@link Letter}, shared with the CyberSecurity Malaysia notifier; the urgent marks and
+ * the JSON file are this notifier's.
  *
  * <p>Never sent: a reporter's contact, a description, media (the payloads hold none of them); the links are
  * never opened.
@@ -39,11 +42,13 @@ public class PdrmNotifier implements PartnerNotifier {
     public static final String PARTNER = "pdrm";
     public static final String PID = "org.laporpredator.notifier." + PARTNER;
 
-    private static final Logger LOG = LoggerFactory.getLogger(PdrmNotifier.class);
+    /** Put before the subject's headlines of an urgent report. */
+    static final String URGENT = "URGENT / SEGERA: a child may be in danger now / kanak-kanak mungkin dalam bahaya sekarang";
+    /** Set apart at the top of an urgent report's text. */
+    static final String URGENT_BANNER = "*** URGENT: the reporter says a child may be in danger now. ***\n"
+            + "*** SEGERA: pelapor menyatakan kanak-kanak mungkin dalam bahaya sekarang. ***\n";
 
-    private final Mailer mailer;
-    private volatile List<String> to = List.of();
-    private volatile String toProblem;
+    private final PartnerMail partner;
 
     @Activate
     public PdrmNotifier(@Reference Mailer mailer, PdrmConfig config) {
@@ -51,70 +56,36 @@ public class PdrmNotifier implements PartnerNotifier {
     }
 
     PdrmNotifier(Mailer mailer, String to) {
-        this.mailer = mailer;
-        recipients(to);
+        this.partner = new PartnerMail(mailer, PARTNER, to);
     }
 
     @Modified
     void modified(PdrmConfig config) {
-        recipients(config.to());
-    }
-
-    private void recipients(String list) {
-        try {
-            to = Mail.addresses(list);
-            toProblem = to.isEmpty() ? "no recipient configured (to)" : null;
-        } catch (IllegalArgumentException e) {
-            to = List.of();
-            toProblem = "to: " + e.getMessage();
-        }
+        partner.recipients(config.to());
     }
 
     @Override
     public String problem() {
-        String p = toProblem;
-        return p != null ? p : mailer.problem();
+        return partner.problem();
     }
 
+    /** The mail: the shared letter, marked when urgent, and the JSON file. */
     @Override
     public String deliver(OutboxEvent event) throws DeliveryFailed {
-        List<String> recipients = to;
-        String p = toProblem;
-        if (p != null) {
-            throw new DeliveryFailed(p, true, null);
-        }
-        Facts facts;
-        try {
-            facts = Facts.of(event);
-        } catch (Facts.Unreadable e) {
-            LOG.warn("Event {} not sent to {}: {}", event.id(), PARTNER, e.getMessage());
-            throw new DeliveryFailed(e.getMessage(), false, null);
-        }
-        String file = "lapor-" + facts.label() + ".json";
-        Mail mail = Mail.of(recipients, Letter.subject(facts), Letter.text(facts, file))
-                .withHeader("X-Lapor-Event", event.type())
-                .withHeader("X-Lapor-Idempotency-Key", safe(event.idempotencyKey()))
-                .withMessageId(messageKey(event))
-                .withAttachment(file, FactsJson.MEDIA_TYPE, FactsJson.of(facts));
-        if (facts.urgent()) {
-            mail = mail.withHeader("Importance", "high").withHeader("Priority", "urgent").withHeader("X-Priority", "1");
-        }
-        try {
-            mailer.send(mail);
-        } catch (MailFailed f) {
-            throw new DeliveryFailed(f.getMessage(), f.retryable(), null);
-        }
+        partner.deliver(event, (facts, envelope) -> {
+            String file = "lapor-" + facts.label() + ".json";
+            Mail mail = envelope.mail(subject(facts), Letter.text(facts, facts.urgent() ? URGENT_BANNER : null,
+                    new Letter.Attached(file, "the same facts as JSON", "fakta yang sama dalam JSON")))
+                    .withAttachment(file, FactsJson.MEDIA_TYPE, FactsJson.of(facts));
+            return facts.urgent()
+                    ? mail.withHeader("Importance", "high").withHeader("Priority", "urgent").withHeader("X-Priority", "1")
+                    : mail;
+        });
         return null;
     }
 
-    /** The same Message-ID on every attempt: the idempotency key, for this partner. */
-    static String messageKey(OutboxEvent event) {
-        String key = safe(event.idempotencyKey()).replaceAll("[^A-Za-z0-9._-]", "-");
-        String id = "lapor." + PARTNER + "." + key;
-        return id.length() > 128 ? id.substring(0, 128) : id;
-    }
-
-    private static String safe(String s) {
-        return s == null || s.isBlank() ? "none" : s.replaceAll("[^ -~]", "?");
+    /** The shared subject; an urgent report's starts with {@link #URGENT}. */
+    static String subject(Facts facts) {
+        return Letter.subject(facts, facts.urgent() ? URGENT + " - " : "");
     }
 }

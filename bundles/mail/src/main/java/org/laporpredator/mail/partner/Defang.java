@@ -1,17 +1,18 @@
-package org.laporpredator.notifier.pdrm.internal;
+package org.laporpredator.mail.partner;
 
 import java.util.Locale;
 
 /**
  * Links made unclickable for the mail's text ({@code hxxps://example[.]com/...}): mail clients and their
- * link scanners do not fetch them, and no one opens one by a slip. The JSON attachment keeps them as they are.
+ * link scanners do not fetch them, and no one opens one by a slip. Attachments (STIX, JSON) keep them as they are.
  */
-final class Defang {
+public final class Defang {
 
     private Defang() {
     }
 
-    static String url(String url) {
+    /** {@code https://a.example/x} as {@code hxxps://a[.]example/x}; another scheme as {@code scheme[:]...}; null as {@code (none)}. */
+    public static String url(String url) {
         if (url == null) {
             return "(none)";
         }
@@ -35,7 +36,7 @@ final class Defang {
     }
 
     /** An identifier's value: a link defanged as one, else its dots bracketed (host names). */
-    static String value(String v) {
+    public static String value(String v) {
         if (v == null) {
             return "";
         }

@@ -1,14 +1,15 @@
-package org.laporpredator.notifier.pdrm.internal;
+package org.laporpredator.mail.partner;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** The words of the mail in English and Bahasa Malaysia. */
-final class Words {
+/** The words of a partner's mail in English and Bahasa Malaysia ({@code malay}). */
+public final class Words {
 
-    static final ZoneId MALAYSIA = ZoneId.of("Asia/Kuala_Lumpur");
+    /** Malaysia's time zone, for the second time given. */
+    public static final ZoneId MALAYSIA = ZoneId.of("Asia/Kuala_Lumpur");
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
             .withZone(ZoneId.of("UTC"));
     private static final DateTimeFormatter MY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
@@ -18,14 +19,15 @@ final class Words {
     }
 
     /** A time in UTC and in Malaysia's time. */
-    static String time(Instant t, boolean malay) {
+    public static String time(Instant t, boolean malay) {
         if (t == null) {
             return malay ? "(tidak diketahui)" : "(unknown)";
         }
         return UTC.format(t) + " (" + MY.format(t) + (malay ? " waktu Malaysia)" : " Malaysia time)");
     }
 
-    static String classification(String c, boolean malay) {
+    /** An analyst's classification with its meaning, e.g. {@code CSAM - child sexual abuse material (...)}. */
+    public static String classification(String c, boolean malay) {
         if (c == null) {
             return malay ? "belum dikelaskan" : "not classified yet";
         }
@@ -44,7 +46,8 @@ final class Words {
         return d == null ? c : c + " - " + d;
     }
 
-    static String category(String c, boolean malay) {
+    /** A report's category (the reporter's choice) with its meaning. */
+    public static String category(String c, boolean malay) {
         if (c == null) {
             return malay ? "tidak dinyatakan" : "not given";
         }
@@ -58,7 +61,8 @@ final class Words {
         return d == null ? c : c + " - " + d;
     }
 
-    static String links(int n, boolean malay) {
+    /** {@code 1 link}, {@code 2 links}, {@code 2 pautan}. */
+    public static String links(int n, boolean malay) {
         return malay ? n + " pautan" : n + (n == 1 ? " link" : " links");
     }
 }

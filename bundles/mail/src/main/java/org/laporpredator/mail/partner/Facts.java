@@ -1,4 +1,4 @@
-package org.laporpredator.notifier.pdrm.internal;
+package org.laporpredator.mail.partner;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +16,8 @@ import org.laporpredator.spi.Events;
 import org.laporpredator.spi.OutboxEvent;
 
 /**
- * What an outbox event says, read from its payload ({@link Events}): only the fields this notifier knows,
- * so that a field added later is not sent on unread.
+ * What an outbox event says, read from its payload ({@link Events}): only the fields the mail notifiers know,
+ * so that a field added later is not sent on unread (a report's contact and description are never read).
  *
  * @param reference  the report's reference; for item events the first of {@code references}; null when the
  *                   event names none
@@ -25,16 +26,16 @@ import org.laporpredator.spi.OutboxEvent;
  * @param links      the items: a report's, or the one item of an item event
  * @param removed    for item events; null otherwise
  */
-record Facts(OutboxEvent event, String reference, List<String> references, Instant at, List<Link> links,
+public record Facts(OutboxEvent event, String reference, List<String> references, Instant at, List<Link> links,
         String category, String platformHint, String language, boolean urgent, Long itemId, String classification,
         Boolean removed, Instant removedAt, String fromStatus, String toStatus) {
 
     /** One reported item. */
-    record Link(String platform, String kind, String url, Map<String, String> identifiers) {
+    public record Link(String platform, String kind, String url, Map<String, String> identifiers) {
     }
 
-    /** An event this notifier cannot read: sending it again will not help. */
-    static final class Unreadable extends Exception {
+    /** An event the notifiers cannot read: sending it again will not help. */
+    public static final class Unreadable extends Exception {
         private static final long serialVersionUID = 1L;
 
         Unreadable(String message) {
@@ -44,15 +45,21 @@ record Facts(OutboxEvent event, String reference, List<String> references, Insta
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    String type() {
+    public String type() {
         return event.type();
     }
 
-    boolean itemEvent() {
+    /** item.classified or item.removed. */
+    public boolean itemEvent() {
         return Events.ITEM_CLASSIFIED.equals(type()) || Events.ITEM_REMOVED.equals(type());
     }
 
-    static Facts of(OutboxEvent event) throws Unreadable {
+    /**
+     * Reads an event's payload.
+     *
+     * @throws Unreadable when it is not a JSON object, not payload version 1, or of an event type not known here
+     */
+    public static Facts of(OutboxEvent event) throws Unreadable {
         JsonNode p;
         try {
             p = JSON.readTree(event.payload() == null ? "" : event.payload());
@@ -110,7 +117,7 @@ record Facts(OutboxEvent event, String reference, List<String> references, Insta
             }
         }
         return new Link(orUnknown(text(item, "platform")), orUnknown(text(item, "kind")), text(item, "canonicalUrl"),
-                new LinkedHashMap<>(ids));
+                Collections.unmodifiableMap(new LinkedHashMap<>(ids)));
     }
 
     private static String orUnknown(String s) {
@@ -135,7 +142,7 @@ record Facts(OutboxEvent event, String reference, List<String> references, Insta
     }
 
     /** The reference for subjects and file names: the report's, else {@code item-<id>}, else the event's. */
-    String label() {
+    public String label() {
         String label = reference != null ? reference : itemId != null ? "item-" + itemId : "event-" + event.id();
         label = label.replaceAll("[^A-Za-z0-9._-]", "-");
         return label.length() > 64 ? label.substring(0, 64) : label;

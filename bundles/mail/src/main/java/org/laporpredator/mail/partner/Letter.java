@@ -1,19 +1,37 @@
-package org.laporpredator.notifier.pdrm.internal;
+package org.laporpredator.mail.partner;
 
 import java.util.Map;
 import org.laporpredator.spi.Events;
 
-/** The subject and the text of the mail for one event, in English and then Bahasa Malaysia. */
-final class Letter {
+/**
+ * The subject and the text of a partner's mail for one event, in English and then Bahasa Malaysia: what
+ * happened, where (platform, kind, the link defanged, the identifiers), when (UTC and Malaysia time), the
+ * classification or category with its meaning, the reports naming a link, the attachment; TLP:RED at the top.
+ * What a notifier adds of its own: a lead in the subject, a banner at the top, what its attachment is.
+ */
+public final class Letter {
 
-    static final String URGENT = "URGENT / SEGERA: a child may be in danger now / kanak-kanak mungkin dalam bahaya sekarang";
+    /**
+     * The attachment a mail carries, for the "Attached" line of each language: {@code Attached: <file>, <en>.}
+     *
+     * @param file its file name
+     * @param en   what it is, in English, e.g. {@code the same facts as JSON}
+     * @param ms   what it is, in Bahasa Malaysia
+     */
+    public record Attached(String file, String en, String ms) {
+    }
 
     private Letter() {
     }
 
-    static String subject(Facts f) {
-        return "[Lapor Predator " + f.label() + "] " + (f.urgent() ? URGENT + " - " : "") + headline(f, false) + " / "
-                + headline(f, true);
+    /** {@code [Lapor Predator <label>] <English> / <Bahasa Malaysia>}. */
+    public static String subject(Facts f) {
+        return subject(f, "");
+    }
+
+    /** @param lead put before the headlines, e.g. an urgent mark and {@code " - "}; empty for none */
+    public static String subject(Facts f, String lead) {
+        return "[Lapor Predator " + f.label() + "] " + lead + headline(f, false) + " / " + headline(f, true);
     }
 
     private static String headline(Facts f, boolean ms) {
@@ -36,25 +54,33 @@ final class Letter {
         return s == null ? (ms ? "(tiada)" : "(none)") : s;
     }
 
-    static String text(Facts f, String attachment) {
+    /** @param attached the mail's attachment, or null when it has none */
+    public static String text(Facts f, Attached attached) {
+        return text(f, null, attached);
+    }
+
+    /**
+     * @param banner   lines (each ending with a newline) set apart below the TLP:RED line, or null for none
+     * @param attached the mail's attachment, or null when it has none
+     */
+    public static String text(Facts f, String banner, Attached attached) {
         StringBuilder b = new StringBuilder(2048);
         b.append("Lapor Predator - automated notification / pemberitahuan automatik\n");
         b.append("TLP:RED - for the named recipients only / untuk penerima yang dinamakan sahaja.\n");
-        if (f.urgent()) {
-            b.append("\n*** URGENT: the reporter says a child may be in danger now. ***\n");
-            b.append("*** SEGERA: pelapor menyatakan kanak-kanak mungkin dalam bahaya sekarang. ***\n");
+        if (banner != null) {
+            b.append('\n').append(banner);
         }
         b.append("\nReference / Rujukan: ").append(f.reference() == null ? "-" : f.reference()).append('\n');
         b.append("Event / Peristiwa: ").append(f.type()).append(" (").append(f.event().idempotencyKey()).append(")\n");
-        section(b, f, attachment, false);
-        section(b, f, attachment, true);
+        section(b, f, attached, false);
+        section(b, f, attached, true);
         b.append("\n--\nThis message was sent automatically. Lapor Predator does not open reported links; the links above are"
                 + " defanged (hxxp, [.]).\nMesej ini dihantar secara automatik. Lapor Predator tidak membuka pautan yang"
                 + " dilaporkan; pautan di atas dinyahaktifkan (hxxp, [.]).\n");
         return b.toString();
     }
 
-    private static void section(StringBuilder b, Facts f, String attachment, boolean ms) {
+    private static void section(StringBuilder b, Facts f, Attached attached, boolean ms) {
         b.append(ms ? "\n== Bahasa Malaysia ==\n" : "\n== English ==\n");
         b.append(ms ? "Apa: " : "What: ").append(what(f, ms)).append('\n');
         if (f.urgent()) {
@@ -89,8 +115,10 @@ final class Letter {
         if (Events.REPORT_RECEIVED.equals(f.type())) {
             b.append(ms ? "Kategori: " : "Category: ").append(Words.category(f.category(), ms)).append('\n');
         }
-        b.append(ms ? "Lampiran: " : "Attached: ").append(attachment)
-                .append(ms ? ", fakta yang sama dalam JSON.\n" : ", the same facts as JSON.\n");
+        if (attached != null) {
+            b.append(ms ? "Lampiran: " : "Attached: ").append(attached.file()).append(", ").append(ms ? attached.ms() : attached.en())
+                    .append(".\n");
+        }
     }
 
     private static String what(Facts f, boolean ms) {
