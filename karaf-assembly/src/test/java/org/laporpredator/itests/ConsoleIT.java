@@ -120,8 +120,9 @@ public class ConsoleIT {
                     d.findElement(By.cssSelector("#status-preview .preview-en")).getText());
             shot(d, "status-" + lang);
             d.findElement(By.cssSelector("#status-form button[type='submit']")).click();
-            new WebDriverWait(d, Duration.ofSeconds(20)).until(x -> x.findElement(By.id("current-status"))
-                    .getText().endsWith("CLOSED (closed-already-reported)"));
+            // the page is drawn again after the change: an element found may go stale before it is read
+            new WebDriverWait(d, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                    .until(x -> x.findElement(By.id("current-status")).getText().endsWith("CLOSED (closed-already-reported)"));
             assertFalse("a closed report moves no more", d.findElement(By.id("status-form")).isDisplayed());
             assertEquals("This content had already been reported and is being dealt with under another report. Thank you for reporting.",
                     karaf.http.get("/api/reports/" + reference + "/status?lang=en").json().get("message").asText());
