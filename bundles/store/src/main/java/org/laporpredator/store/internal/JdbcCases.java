@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.laporpredator.api.Category;
@@ -86,7 +85,6 @@ public class JdbcCases implements Cases {
     static final int MAX_ACTOR = 128;
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcCases.class);
-    private static final int MAX_ATTEMPTS = 4;
     private static final String UNAVAILABLE = "Case handling is not available right now. Please try again later.";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
@@ -96,6 +94,7 @@ public class JdbcCases implements Cases {
     static final int EXPORT_PAGE = 500;
 
     private final DataSource dataSource;
+    private final Transactions transactions;
     private final ContactCipher cipher;
     private final Clock clock;
     /** {@link #EXPORT_PAGE}; smaller in tests. */
@@ -114,6 +113,7 @@ public class JdbcCases implements Cases {
     /** {@code clock} says what "today" is for the dashboard, and when an item decision is made. */
     JdbcCases(DataSource dataSource, Path contactKeyFile, Clock clock) {
         this.dataSource = dataSource;
+        this.transactions = new Transactions(dataSource, LOG, UNAVAILABLE);
         this.cipher = ContactCipher.fromKeyFile(contactKeyFile);
         this.clock = clock;
         try {
@@ -480,11 +480,16 @@ public class JdbcCases implements Cases {
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("The contact of " + reference + " cannot be decrypted: is this the right key file?");
             }
-            Instant now = Times.now();
+            Instant now = now();
             audit(c, now, actor, "contact-revealed", reference, "reason: " + reason);
             reportEvents(c, List.of(id), now, actor, "contact-revealed", "reason: " + reason);
             return Optional.of(contact); // only once the audit row is committed
         });
+    }
+
+    /** "Now" for every decision, reveal and audit row: the clock's, to the millisecond (as stored). */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     // ---- dashboard and export
@@ -677,7 +682,7 @@ public class JdbcCases implements Cases {
             List<Long> reports = naming.stream().map(Naming::id).toList();
             lockItemDecisions(c);
             Decision before = decision(c, itemId);
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            Instant now = now();
             Change change = decide.apply(before, now);
             if (change == null) {
                 return caseItem(item, before);
@@ -888,7 +893,7 @@ public class JdbcCases implements Cases {
             if (!Transitions.allowed(from, to)) {
                 throw new TransitionNotAllowed(from, to);
             }
-            Instant now = Times.now();
+            Instant now = now();
             String payload = moveStatus(c, id, reference, from, to, shown, actor, now);
             outbox(c, EVENT_STATUS_CHANGED, "status-" + reference, reference, payload);
             return shown;
@@ -914,7 +919,7 @@ public class JdbcCases implements Cases {
                     }
                 }
             }
-            Instant now = Times.now();
+            Instant now = now();
             List<String> moved = new ArrayList<>();
             List<String[]> events = new ArrayList<>(); // reference, payload
             for (Naming report : reportsNaming(c, itemId)) {
@@ -982,7 +987,7 @@ public class JdbcCases implements Cases {
         Objects.requireNonNull(action, "action");
         checkText(detail);
         run("Writing the audit log", c -> {
-            audit(c, Times.now(), actor, action, target, detail);
+            audit(c, now(), actor, action, target, detail);
             return null;
         });
     }
@@ -1093,47 +1098,8 @@ public class JdbcCases implements Cases {
 
     // ---- helpers
 
-    private interface Work<R> {
-        R run(Connection c) throws SQLException;
-    }
-
-    /**
-     * Runs {@code work} in one transaction, again after lock contention (deadlock, lock timeout) up to
-     * {@value #MAX_ATTEMPTS} times. CaseNotFound, TransitionNotAllowed and other runtime failures roll back
-     * and reach the caller; other database failures become ServiceUnavailable, logged by SQLState only.
-     */
-    private <R> R run(String what, Work<R> work) {
-        for (int attempt = 1;; attempt++) {
-            try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    R result = work.run(c);
-                    c.commit();
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    GroupCommit.rollbackQuietly(c);
-                    throw e;
-                } finally {
-                    c.setAutoCommit(true);
-                }
-            } catch (SQLException e) {
-                if (GroupCommit.isTransient(e) && attempt < MAX_ATTEMPTS) {
-                    LOG.debug("{} met lock contention (SQLState {}); trying again", what, e.getSQLState());
-                    pause(attempt);
-                    continue;
-                }
-                LOG.warn("{} failed (SQLState {}, error code {})", what, e.getSQLState(), e.getErrorCode());
-                throw new ServiceUnavailable(UNAVAILABLE);
-            }
-        }
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(10, 50) * attempt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private <R> R run(String what, Transactions.Work<R> work) {
+        return transactions.run(what, work);
     }
 
     private static void setAll(PreparedStatement ps, List<Object> args) throws SQLException {

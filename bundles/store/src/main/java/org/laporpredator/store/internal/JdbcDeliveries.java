@@ -26,7 +26,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.laporpredator.api.ServiceUnavailable;
@@ -89,7 +88,6 @@ public class JdbcDeliveries implements Deliveries {
     private static final int KEYS_PER_STATEMENT = 200;
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcDeliveries.class);
-    private static final int MAX_ATTEMPTS = 4;
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String UNAVAILABLE = "Partner deliveries are not available right now. Please try again later.";
 
@@ -140,6 +138,7 @@ public class JdbcDeliveries implements Deliveries {
     static final int EVENT_CACHE = 4096;
 
     private final DataSource dataSource;
+    private final Transactions transactions;
     private final Clock clock;
     /** Partners whose cursor row exists (cursors are never deleted). */
     private final Set<String> cursors = ConcurrentHashMap.newKeySet();
@@ -163,6 +162,7 @@ public class JdbcDeliveries implements Deliveries {
     /** {@code clock}: "now" for due times, leases and record times (tests move it). */
     JdbcDeliveries(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
+        this.transactions = new Transactions(dataSource, LOG, UNAVAILABLE);
         this.clock = clock;
         try {
             new Migrations(dataSource).migrate();
@@ -865,46 +865,7 @@ public class JdbcDeliveries implements Deliveries {
         return false;
     }
 
-    private interface Work<R> {
-        R run(Connection c) throws SQLException;
-    }
-
-    /**
-     * Runs {@code work} in one transaction, again after lock contention (deadlock, lock timeout) or a broken
-     * connection up to {@value #MAX_ATTEMPTS} times. Runtime failures roll back and reach the caller; other
-     * database failures become ServiceUnavailable, logged by SQLState only.
-     */
-    private <R> R run(String what, Work<R> work) {
-        for (int attempt = 1;; attempt++) {
-            try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    R result = work.run(c);
-                    c.commit();
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    GroupCommit.rollbackQuietly(c);
-                    throw e;
-                } finally {
-                    c.setAutoCommit(true);
-                }
-            } catch (SQLException e) {
-                if (GroupCommit.isTransient(e) && attempt < MAX_ATTEMPTS) {
-                    LOG.debug("{} met lock contention (SQLState {}); trying again", what, e.getSQLState());
-                    pause(attempt);
-                    continue;
-                }
-                LOG.warn("{} failed (SQLState {}, error code {})", what, e.getSQLState(), e.getErrorCode());
-                throw new ServiceUnavailable(UNAVAILABLE);
-            }
-        }
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(10, 50) * attempt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private <R> R run(String what, Transactions.Work<R> work) {
+        return transactions.run(what, work);
     }
 }

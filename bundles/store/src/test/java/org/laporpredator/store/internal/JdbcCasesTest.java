@@ -139,9 +139,10 @@ public class JdbcCasesTest {
 
     @Test
     public void statusMovesOneStepAtATimeOrToClosed() throws Exception {
+        TestClock clock = clock("2026-03-10T01:00:00Z");
         String reference = save(true, null, "https://a.example/1");
         Instant before = store.status(reference).orElseThrow().updatedAt();
-        Thread.sleep(5);
+        clock.set("2026-03-10T01:00:05Z");
         assertEquals(StatusMessage.UNDER_REVIEW, cases.changeStatus(reference, ReportStatus.UNDER_REVIEW, null, "ana"));
         assertEquals(ReportStatus.UNDER_REVIEW, store.status(reference).orElseThrow().status());
         assertTrue(store.status(reference).orElseThrow().updatedAt().isAfter(before));
@@ -496,11 +497,10 @@ public class JdbcCasesTest {
 
     @Test
     public void theQueueFiltersCountsAndPages() throws Exception {
+        // the queue is in the order received (by id): no time has to pass between them
         String a = save(true, null, "https://a.example/One", "https://a.example/two");
-        Thread.sleep(2);
         String b = store.save(new NewReport("channel-web", Category.GROOMING, PlatformHint.TELEGRAM, "He asked for 100% photos",
                 "ms", true, null, List.of(Reports.item("https://b.example/x"))), issuer);
-        Thread.sleep(2);
         String c = save(true, null, "https://c.example/x", "https://a.example/two");
         cases.classify(itemId("https://a.example/two"), Classification.CSAM, null, "ana");
         cases.classify(itemId("https://c.example/x"), Classification.NOT_ILLEGAL, null, "ana");
@@ -696,9 +696,9 @@ public class JdbcCasesTest {
 
     @Test
     public void theAuditLogPagesNewestFirstAndFilters() throws Exception {
+        TestClock clock = clock("2026-03-10T01:00:00Z");
         cases.audit("ops", "login", null, null);
-        Thread.sleep(3);
-        Instant middle = Times.now();
+        Instant middle = clock.set("2026-03-10T01:00:03Z").instant();
         cases.audit("ana", "login", null, null);
         cases.audit("ops", "module-disabled", "parser-telegram", "for an update");
         Page<AuditEntry> all = cases.audit(new AuditQuery(null, null, null, 0, 2));
