@@ -187,7 +187,7 @@ public class Dispatcher implements ConfigurationListener {
         }
         int free = slots.availablePermits();
         if (ready.isEmpty() || free == 0) {
-            return made > 0;
+            return made > 0; // with every slot busy the loop waits until a delivery ends and pokes it
         }
         List<Claimed> claimed = deliveries.claim(owner, ready, Duration.ofSeconds(Math.max(5, config.leaseSeconds())),
                 Math.min(free, Math.max(1, config.batch())));
@@ -199,6 +199,7 @@ public class Dispatcher implements ConfigurationListener {
                         deliver(c, r.get(c.delivery().partner()));
                     } finally {
                         slots.release();
+                        poke(); // a free slot: claim again now, not after pollMillis
                     }
                 });
             } catch (RuntimeException e) {
