@@ -249,7 +249,7 @@ public class DeliveryIT {
             while (going.get()) {
                 sentReports.add(report("https://bad.example/swap-" + i++, "SEXTORTION", true));
                 try {
-                    Thread.sleep(150);
+                    Thread.sleep(150); // the load's pace (a reporter every 150 ms), not a wait for a condition
                 } catch (InterruptedException e) {
                     return;
                 }

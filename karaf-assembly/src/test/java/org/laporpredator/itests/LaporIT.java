@@ -218,12 +218,13 @@ public class LaporIT {
         assertFalse(shell("config:property-get -p org.laporpredator.modules disabled").contains("channel-web"));
 
         // Quick toggles must end in the last state asked for, after late configuration events and
-        // the etc/ file watcher (polls every second) have had their say.
+        // the etc/ file watcher (polls every second) have had their say: settled when the file, the
+        // configuration and the module all say "on"
         for (int i = 0; i < 5; i++) {
             shell("lapor:disable channel-web");
             shell("lapor:enable channel-web");
         }
-        Thread.sleep(2500);
+        awaitSettledOn("channel-web");
         assertEquals(201, http.postJson("/api/reports", report("https://a.example/")).status());
         assertTrue(modules.modules().stream().anyMatch(m -> m.id().equals("channel-web") && m.enabled()));
 
@@ -332,6 +333,22 @@ public class LaporIT {
                 assertEquals(b.getSymbolicName(), (int) states.get(b.getBundleId()), b.getState());
             }
         }
+    }
+
+    /** Polls until etc/'s file, Configuration Admin and the registry agree the module is on and active. */
+    private void awaitSettledOn(String id) throws Exception {
+        Path file = Path.of(System.getProperty("karaf.etc"), "org.laporpredator.modules.cfg");
+        for (int i = 0; i < 300; i++) {
+            boolean inFile = Files.readString(file).lines().anyMatch(l -> l.strip().startsWith("disabled") && l.contains(id));
+            boolean inConfig = shell("config:property-get -p org.laporpredator.modules disabled").contains(id);
+            boolean active = modules.modules().stream().anyMatch(m -> m.id().equals(id) && m.enabled()
+                    && m.state().equals("ACTIVE"));
+            if (!inFile && !inConfig && active) {
+                return;
+            }
+            Thread.sleep(100); // polling for the condition
+        }
+        throw new AssertionError(id + " did not settle on: " + modules.modules());
     }
 
     private void awaitModuleActive(String id) throws InterruptedException {
