@@ -4,7 +4,7 @@
 #
 # A webhook partner (etc/org.laporpredator.notifier.webhook-bench.cfg) points at a loopback receiver
 # (bench/deliveries/DeliveryBench.java, compiled here with javac) that checks every Standard Webhooks
-# signature (HMAC-SHA256) and answers 200. The dispatcher polls every POLL_MILLIS (10) ms.
+# signature (HMAC-SHA256) and answers 200. The dispatcher runs as shipped (POLL_MILLIS= changes its pollMillis).
 #  0. warm-up: WARMUP (120) s of wrk submissions with a second partner, webhook-warmup, taking every event
 #     (the JIT and Derby's page cache settle on intake, fan-out, claim and delivery alike); then that
 #     partner's file is removed (its records are left alone) and webhook-bench is added: a new partner
@@ -18,7 +18,7 @@
 #     backlog), the second at once after switching it on (R1, while the backlog drains); R1/R0 per pair and
 #     the median, and whether the backlog lasted to the end of R1.
 # Usage: bench/deliveries/run.sh [seconds-per-run]   (ROUNDS=, EVENTS=, SEED_THREADS=, CONNS=, WARMUP=,
-#        POLL_MILLIS=, DISPATCHER_THREADS=, PORT= to change; JFR=1 records phase A in
+#        POLL_MILLIS=, DISPATCHER_THREADS=, BUSY_DELIVERIES= (busyDeliveriesPerSecond), PORT= to change; JFR=1 records phase A in
 #        bench/target/deliveries-phase-a.jfr; PHASES=A stops after phase A; EXTRA_JAVA_OPTS reaches Karaf)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -28,8 +28,9 @@ EVENTS=${EVENTS:-10000}
 SEED_THREADS=${SEED_THREADS:-16}
 WARMUP=${WARMUP:-120} # as bench/run.sh: the JIT and Derby's page cache need about two minutes to settle
 CONNS=${CONNS:-16}
-POLL_MILLIS=${POLL_MILLIS:-10}
+POLL_MILLIS=${POLL_MILLIS:-}
 DISPATCHER_THREADS=${DISPATCHER_THREADS:-}
+BUSY_DELIVERIES=${BUSY_DELIVERIES:-}
 PORT=${PORT:-8686}
 RECEIVER_PORT=${RECEIVER_PORT:-$((PORT + 10))}
 PARTNER=webhook-bench
@@ -49,7 +50,8 @@ sed -i "s/^rmiRegistryPort *=.*/rmiRegistryPort = $((PORT + 2))/; s/^rmiServerPo
 # one client sends every request: the per-client submission limit would refuse nearly all of them
 sed -i "s/^submissionsPerMinute *=.*/submissionsPerMinute = 100000000/; s/^submissionBurst *=.*/submissionBurst = 100000000/" \
   "$DIR/etc/org.laporpredator.core.cfg"
-sed -i "s/^pollMillis *=.*/pollMillis = $POLL_MILLIS/" "$DIR/etc/org.laporpredator.dispatcher.cfg"
+[ -z "$POLL_MILLIS" ] || sed -i "s/^pollMillis *=.*/pollMillis = $POLL_MILLIS/" "$DIR/etc/org.laporpredator.dispatcher.cfg"
+[ -z "$BUSY_DELIVERIES" ] || sed -i "s/^busyDeliveriesPerSecond *=.*/busyDeliveriesPerSecond = $BUSY_DELIVERIES/" "$DIR/etc/org.laporpredator.dispatcher.cfg"
 [ -z "$DISPATCHER_THREADS" ] || sed -i "s/^threads *=.*/threads = $DISPATCHER_THREADS/" "$DIR/etc/org.laporpredator.dispatcher.cfg"
 SECRET="whsec_$(openssl rand -base64 32)"
 partner() { # name path: a webhook partner's file, to the receiver
@@ -251,7 +253,7 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 echo
 echo "warm-up: ${w_rps} submissions/s for ${WARMUP}s, while $w_rate deliveries/s reached webhook-warmup"
 echo
-echo "A. $EVENTS pending deliveries to $PARTNER (loopback receiver, signatures checked; pollMillis $POLL_MILLIS)"
+echo "A. $EVENTS pending deliveries to $PARTNER (loopback receiver, signatures checked; pollMillis ${POLL_MILLIS:-as shipped})"
 printf '   %-44s %s\n' "first to last delivery:" "${a_span} s = $a_rate deliveries/s"
 printf '   %-44s %s\n' "from lapor:enable to the last delivery:" "${a_span_on} s = $a_rate_on deliveries/s"
 printf '   %-44s %s\n' "lapor:enable took:" "$a_enable"

@@ -71,6 +71,7 @@ public class Dispatcher implements ConfigurationListener {
     private final Semaphore slots;
     private final Thread loop;
     private final Object wake = new Object();
+    private final IntakePace pace;
     private volatile Map<String, Route> routes;
     private volatile boolean stopped;
 
@@ -101,6 +102,7 @@ public class Dispatcher implements ConfigurationListener {
             return t;
         });
         this.slots = new Semaphore(threads * 2);
+        this.pace = new IntakePace(config.busyEventsPerSecond(), config.busyDeliveriesPerSecond(), System::nanoTime);
         this.loop = new Thread(this::run, "lapor-dispatcher");
         this.loop.setDaemon(true);
         if (start) {
@@ -179,18 +181,22 @@ public class Dispatcher implements ConfigurationListener {
         Map<String, Predicate<OutboxEvent>> wanted = new HashMap<>();
         r.forEach((partner, route) -> wanted.put(partner, e -> route.wants(e.type(), payload(e))));
         int made = r.isEmpty() ? 0 : deliveries.fanOut(wanted, 1000);
+        pace.fannedOut(made);
         Set<String> ready = new HashSet<>();
         for (Map.Entry<String, Notifier> e : notifiers.entrySet()) {
             if (r.containsKey(e.getKey()) && ready(e.getValue())) {
                 ready.add(e.getKey());
             }
         }
-        int free = slots.availablePermits();
+        int free = Math.min(slots.availablePermits(), pace.allowed());
         if (ready.isEmpty() || free == 0) {
-            return made > 0; // with every slot busy the loop waits until a delivery ends and pokes it
+            // with every slot busy the loop waits until a delivery ends and pokes it; with intake busy and this
+            // second's deliveries used up, until the next poll
+            return made > 0;
         }
         List<Claimed> claimed = deliveries.claim(owner, ready, Duration.ofSeconds(Math.max(5, config.leaseSeconds())),
                 Math.min(free, Math.max(1, config.batch())));
+        pace.claimed(claimed.size());
         for (Claimed c : claimed) {
             slots.acquireUninterruptibly();
             try {

@@ -15,6 +15,12 @@ public @interface DispatcherConfig {
     @AttributeDefinition(description = "Records leased per claim")
     int batch() default 100;
 
+    @AttributeDefinition(description = "While intake is busy, deliver at most this many records per second, so that submissions keep their speed (0: no limit)")
+    int busyDeliveriesPerSecond() default 500;
+
+    @AttributeDefinition(description = "Intake counts as busy while new events come faster than this (records fanned out per second)")
+    int busyEventsPerSecond() default 50;
+
     @AttributeDefinition(description = "A lease lasts this long (seconds): a dispatcher that crashed mid-delivery leaves its records to others after it")
     int leaseSeconds() default 120;
 

@@ -241,6 +241,16 @@ public class DispatcherTest {
             }
 
             @Override
+            public int busyDeliveriesPerSecond() {
+                return 0;
+            }
+
+            @Override
+            public int busyEventsPerSecond() {
+                return 50;
+            }
+
+            @Override
             public int leaseSeconds() {
                 return 60;
             }

@@ -425,27 +425,39 @@ public class JdbcDeliveries implements Deliveries {
             // leases taken by record id, the order completions are written in: no two wait for each other in a cycle
             candidates.sort(Comparator.comparingLong(Delivery::id));
             List<Claimed> taken = new ArrayList<>();
+            List<Delivery> usable = new ArrayList<>();
+            for (Delivery d : candidates) {
+                if (events.containsKey(d.eventId())) {
+                    usable.add(d);
+                } else {
+                    LOG.warn("Delivery {} names outbox event {}, which is missing; left alone", d.id(), d.eventId());
+                }
+            }
+            // one batch of conditional updates per round; a record another dispatcher took in between counts 0
+            // and the next round tries as many of the rest
             try (PreparedStatement ps = c.prepareStatement(TAKE)) {
-                for (Delivery d : candidates) {
-                    if (taken.size() == max) {
-                        break;
+                int next = 0;
+                while (taken.size() < max && next < usable.size()) {
+                    List<Delivery> round = usable.subList(next, Math.min(usable.size(), next + max - taken.size()));
+                    next += round.size();
+                    for (Delivery d : round) {
+                        ps.setString(1, owner);
+                        Times.set(ps, 2, until);
+                        Times.set(ps, 3, until);
+                        ps.setLong(4, d.id());
+                        Times.set(ps, 5, now);
+                        Times.set(ps, 6, now);
+                        ps.addBatch();
                     }
-                    OutboxEvent event = events.get(d.eventId());
-                    if (event == null) {
-                        LOG.warn("Delivery {} names outbox event {}, which is missing; left alone", d.id(), d.eventId());
-                        continue;
-                    }
-                    ps.setString(1, owner);
-                    Times.set(ps, 2, until);
-                    Times.set(ps, 3, until);
-                    ps.setLong(4, d.id());
-                    Times.set(ps, 5, now);
-                    Times.set(ps, 6, now);
-                    if (ps.executeUpdate() == 1) {
-                        taken.add(new Claimed(new Delivery(d.id(), d.partner(), d.eventId(), d.eventType(),
-                                d.idempotencyKey(), d.orderingKey(), d.reference(), d.state(), d.attempts() + 1,
-                                until, d.lastError(), d.deliveredAt(), d.partnerReference(), d.createdAt()),
-                                event));
+                    int[] counts = ps.executeBatch();
+                    for (int i = 0; i < round.size(); i++) {
+                        if (counts[i] == 1) {
+                            Delivery d = round.get(i);
+                            taken.add(new Claimed(new Delivery(d.id(), d.partner(), d.eventId(), d.eventType(),
+                                    d.idempotencyKey(), d.orderingKey(), d.reference(), d.state(), d.attempts() + 1,
+                                    until, d.lastError(), d.deliveredAt(), d.partnerReference(), d.createdAt()),
+                                    events.get(d.eventId())));
+                        }
                     }
                 }
             }

@@ -21,12 +21,13 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
@@ -61,6 +62,9 @@ final class WebhookNotifier implements PartnerNotifier {
     private static final HttpResponse.BodyHandler<byte[]> BODY = info -> info.statusCode() / 100 == 2
             ? new CappedBody(MAX_RESPONSE_BYTES, true)
             : new CappedBody(MAX_RESPONSE_BYTES, false);
+
+    /** One daemon thread for every notifier's alarms (see {@link #send}). */
+    private static final ScheduledExecutorService ALARMS = alarms();
 
     private final WebhookSettings settings;
     private final HttpClient client;
@@ -100,6 +104,18 @@ final class WebhookNotifier implements PartnerNotifier {
         return pool;
     }
 
+    private static ScheduledExecutorService alarms() {
+        ScheduledThreadPoolExecutor alarms = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "lapor-webhook-alarm");
+            t.setDaemon(true);
+            return t;
+        });
+        alarms.setRemoveOnCancelPolicy(true);
+        alarms.setKeepAliveTime(30, TimeUnit.SECONDS);
+        alarms.allowCoreThreadTimeOut(true);
+        return alarms;
+    }
+
     @Override
     public String problem() {
         return settings.problem();
@@ -126,23 +142,41 @@ final class WebhookNotifier implements PartnerNotifier {
                 .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(settings.key(), id, timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request, BODY);
-        HttpResponse<byte[]> response;
-        try {
-            // the request timeout ends at the response headers; this bounds the body as well
-            response = pending.get(settings.timeout().toMillis() + 500, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            pending.cancel(true);
-            throw new DeliveryFailed("timeout", true, e);
-        } catch (InterruptedException e) {
-            pending.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new DeliveryFailed("interrupted", true, e);
-        } catch (ExecutionException e) {
-            throw failure(e.getCause() == null ? e : e.getCause());
-        }
+        HttpResponse<byte[]> response = send(request);
         return outcome(response.statusCode(), response.headers().firstValue("Retry-After").orElse(null),
                 response.body(), clock.instant());
+    }
+
+    /**
+     * Sends on the caller's thread. {@link HttpClient#send} rather than {@code sendAsync}: an asynchronous call
+     * completes its future on the default executor, which with one core's worth of parallelism (2 cores)
+     * starts a new thread per response. The request timeout ends at the response headers; an alarm
+     * interrupts the call when the body has not come by then either (send cancels the exchange).
+     */
+    private HttpResponse<byte[]> send(HttpRequest request) throws DeliveryFailed {
+        Thread caller = Thread.currentThread();
+        AtomicBoolean waiting = new AtomicBoolean(true);
+        ScheduledFuture<?> alarm = ALARMS.schedule(() -> {
+            if (waiting.compareAndSet(true, false)) {
+                caller.interrupt();
+            }
+        }, settings.timeout().toMillis() + 500, TimeUnit.MILLISECONDS);
+        try {
+            return client.send(request, BODY);
+        } catch (InterruptedException e) {
+            if (!waiting.get()) { // the alarm
+                throw new DeliveryFailed("timeout", true, e);
+            }
+            Thread.currentThread().interrupt();
+            throw new DeliveryFailed("interrupted", true, e);
+        } catch (IOException e) {
+            throw failure(e);
+        } finally {
+            alarm.cancel(false);
+            if (!waiting.compareAndSet(true, false)) {
+                Thread.interrupted(); // the alarm's interrupt, if it came after the answer
+            }
+        }
     }
 
     /** {@code {"type", "timestamp", "data"}}: the payload as it is, checked to be one JSON value. */

@@ -297,6 +297,33 @@ public class WebhookNotifierTest {
     }
 
     @Test
+    public void aBodyThatNeverEndsIsATimeout() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread stall = new Thread(() -> {
+                try (java.net.Socket s = server.accept()) {
+                    s.getInputStream().read(new byte[8192]);
+                    s.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n{\"ref"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                    Thread.sleep(10_000); // the headers came, the body never ends
+                } catch (IOException | InterruptedException e) {
+                    // the client gave up
+                }
+            });
+            stall.setDaemon(true);
+            stall.start();
+            long start = System.nanoTime();
+            DeliveryFailed f = failing(notifier("http://127.0.0.1:" + server.getLocalPort() + "/hook", "1"), EVENT);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals("timeout", f.getMessage());
+            assertTrue(f.retryable());
+            assertTrue("gave up after " + millis + " ms", millis >= 900 && millis < 4000);
+            assertFalse("the alarm's interrupt does not outlive the call", Thread.currentThread().isInterrupted());
+            stall.interrupt();
+        }
+    }
+
+    @Test
     public void aRetryCarriesTheSameWebhookId() throws Exception {
         WebhookNotifier n = notifier();
         answer(Answer.of(503), new Answer(200, Map.of(), "{\"reference\":\"R1\"}", 0));
