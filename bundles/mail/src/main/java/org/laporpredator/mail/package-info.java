@@ -4,5 +4,5 @@
  * the mail library stays private inside the mail bundle.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.laporpredator.mail;

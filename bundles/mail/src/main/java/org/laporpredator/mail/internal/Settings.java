@@ -1,9 +1,7 @@
 package org.laporpredator.mail.internal;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Locale;
+import org.laporpredator.mail.Hosts;
 import org.laporpredator.mail.Mail;
 import org.laporpredator.mail.Mailer;
 
@@ -66,28 +64,8 @@ public record Settings(String host, int port, Security security, String username
         return null;
     }
 
-    /**
-     * Whether {@code host} names this machine: {@code localhost} (and {@code *.localhost}, RFC 6761) or a
-     * loopback IP literal. Other names are not resolved: what a name resolves to may change.
-     */
     static boolean isLoopback(String host) {
-        String h = host.strip().toLowerCase(Locale.ROOT);
-        if (h.startsWith("[") && h.endsWith("]")) {
-            h = h.substring(1, h.length() - 1);
-        }
-        if (h.equals("localhost") || h.endsWith(".localhost")) {
-            return true;
-        }
-        boolean ipv4 = h.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        boolean ipv6 = h.contains(":") && h.matches("[0-9a-f:.]+");
-        if (!ipv4 && !ipv6) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(h).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return Hosts.isLoopback(host);
     }
 
     /** For logs: never the password, never the sender. */

@@ -297,7 +297,7 @@ public class MigrationsTest {
                     + " VALUES (?, ?, ?, ?, '{\"reference\": \"x\"}', CURRENT_TIMESTAMP)", Long.parseLong(e[0]), e[1], e[2], e[3]);
         }
 
-        assertEquals(1, migrations.migrate());
+        assertEquals(1, migrations.migrate(Migrations.SCRIPTS.subList(0, v15 + 1)));
 
         List<String> types = new ArrayList<>();
         try (Connection c = db.dataSource.getConnection();
