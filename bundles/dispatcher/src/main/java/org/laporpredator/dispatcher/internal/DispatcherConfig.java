@@ -16,7 +16,7 @@ public @interface DispatcherConfig {
     int batch() default 100;
 
     @AttributeDefinition(description = "While intake is busy, deliver at most this many records per second, so that submissions keep their speed (0: no limit)")
-    int busyDeliveriesPerSecond() default 500;
+    int busyDeliveriesPerSecond() default 100;
 
     @AttributeDefinition(description = "Intake counts as busy while new events come faster than this (records fanned out per second)")
     int busyEventsPerSecond() default 50;
