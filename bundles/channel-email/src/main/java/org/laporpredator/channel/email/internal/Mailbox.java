@@ -1,0 +1,196 @@
+package org.laporpredator.channel.email.internal;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+
+/**
+ * One IMAP connection to the hotline's mailbox: its folder opened read-write, the processed and review
+ * folders created when missing; messages read in UID order, moved (MOVE, else copy, delete, expunge);
+ * waiting for new mail with IDLE where the server offers it, else by polling. Not thread-safe except
+ * {@link #wake}, which another thread calls to end a wait.
+ */
+final class Mailbox implements AutoCloseable {
+
+    private final MailboxSettings settings;
+    private final Object sleep = new Object();
+    private volatile boolean woken;
+    private IMAPStore store;
+    private IMAPFolder folder;
+
+    Mailbox(MailboxSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Connects and opens the folders. */
+    void open() throws MessagingException {
+        String protocol = settings.security().equals("imaps") ? "imaps" : "imap";
+        Properties p = new Properties();
+        String prefix = "mail." + protocol + ".";
+        p.setProperty(prefix + "host", settings.host());
+        p.setProperty(prefix + "port", Integer.toString(settings.port()));
+        String millis = Long.toString(settings.timeout().toMillis());
+        p.setProperty(prefix + "connectiontimeout", millis);
+        p.setProperty(prefix + "timeout", millis);
+        p.setProperty(prefix + "writetimeout", millis);
+        p.setProperty(prefix + "connectionpooltimeout", millis);
+        if (settings.security().equals("starttls")) {
+            p.setProperty(prefix + "starttls.enable", "true");
+            p.setProperty(prefix + "starttls.required", "true");
+        }
+        if (!settings.security().equals("none")) {
+            p.setProperty(prefix + "ssl.checkserveridentity", "true");
+        }
+        // bodies are read once each, as a whole: no partial fetches of big attachments in small steps
+        p.setProperty(prefix + "partialfetch", "false");
+        Session session = Session.getInstance(p);
+        store = (IMAPStore) session.getStore(protocol);
+        store.connect(settings.host(), settings.port(), settings.username(), settings.password());
+        folder = (IMAPFolder) store.getFolder(settings.folder());
+        folder.open(Folder.READ_WRITE);
+        ensure(settings.processedFolder());
+        ensure(settings.reviewFolder());
+    }
+
+    private void ensure(String name) throws MessagingException {
+        Folder f = store.getFolder(name);
+        if (!f.exists() && !f.create(Folder.HOLDS_MESSAGES)) {
+            throw new MessagingException("cannot create the folder " + name);
+        }
+    }
+
+    long uidValidity() throws MessagingException {
+        return folder.getUIDValidity();
+    }
+
+    /** The messages with a UID above {@code uid}, in UID order, with their envelopes and UIDs fetched. */
+    List<Message> after(long uid) throws MessagingException {
+        Message[] found = folder.getMessagesByUID(uid + 1, UIDFolder.MAXUID);
+        FetchProfile fp = new FetchProfile();
+        fp.add(UIDFolder.FetchProfileItem.UID);
+        fp.add(FetchProfile.Item.ENVELOPE);
+        fp.add(FetchProfile.Item.CONTENT_INFO);
+        folder.fetch(found, fp);
+        List<Message> list = new ArrayList<>(found.length);
+        for (Message m : found) {
+            // "n:*" names the last message even when its UID is below n
+            if (m != null && !m.isExpunged() && folder.getUID(m) > uid) {
+                list.add(m);
+            }
+        }
+        return list;
+    }
+
+    long uid(Message m) throws MessagingException {
+        return folder.getUID(m);
+    }
+
+    /** Moves the message to the named folder (created at {@link #open}). */
+    void move(Message m, String to) throws MessagingException {
+        Folder target = store.getFolder(to);
+        Message[] one = {m};
+        if (store.hasCapability("MOVE")) {
+            folder.moveMessages(one, target);
+            return;
+        }
+        folder.copyMessages(one, target);
+        m.setFlag(Flags.Flag.DELETED, true);
+        if (store.hasCapability("UIDPLUS")) {
+            folder.expunge(one);
+        } else {
+            folder.expunge();
+        }
+    }
+
+    /**
+     * Waits until new mail may be there, at most {@code max}: with IDLE, until the server tells of a change;
+     * else (or when IDLE fails) by sleeping. Returns at once after {@link #wake}.
+     */
+    void await(Duration max) throws MessagingException, InterruptedException {
+        if (woken) {
+            woken = false;
+            return;
+        }
+        if (store.hasCapability("IDLE")) {
+            Thread caller = Thread.currentThread();
+            Thread alarm = new Thread(() -> {
+                try {
+                    Thread.sleep(max.toMillis());
+                    nudge();
+                } catch (InterruptedException e) {
+                    // the wait ended first
+                }
+            }, "lapor-email-idle-alarm");
+            alarm.setDaemon(true);
+            alarm.start();
+            try {
+                folder.idle(true);
+            } finally {
+                alarm.interrupt();
+            }
+            if (caller.isInterrupted()) {
+                throw new InterruptedException();
+            }
+            return;
+        }
+        synchronized (sleep) {
+            if (!woken) {
+                sleep.wait(max.toMillis());
+            }
+            woken = false;
+        }
+    }
+
+    /** Ends a wait from another thread (the channel stopping). */
+    void wake() {
+        woken = true;
+        synchronized (sleep) {
+            sleep.notifyAll();
+        }
+        nudge();
+    }
+
+    /** Any command on the folder ends its IDLE. */
+    private void nudge() {
+        IMAPFolder f = folder;
+        if (f != null && f.isOpen()) {
+            try {
+                f.doCommand(protocol -> {
+                    protocol.noop();
+                    return null;
+                });
+            } catch (MessagingException | RuntimeException e) {
+                // the connection is gone: the wait ends by itself
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (folder != null && folder.isOpen()) {
+                folder.close(false);
+            }
+        } catch (MessagingException | RuntimeException e) {
+            // closing anyway
+        }
+        try {
+            if (store != null) {
+                store.close();
+            }
+        } catch (MessagingException | RuntimeException e) {
+            // closed anyway
+        }
+    }
+}
