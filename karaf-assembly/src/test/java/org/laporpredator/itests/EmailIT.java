@@ -145,6 +145,14 @@ public class EmailIT {
         }
     }
 
+    private String shell(String command) {
+        try {
+            return karaf.client(ADMIN, PASSWORD, command);
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
     private long incomingReports() {
         Http.Reply r = karaf.http.get("/api/stats");
         assertEquals(r.body(), 200, r.status());
@@ -163,12 +171,8 @@ public class EmailIT {
     public void mailBecomesAReportAndTheReplyNamesItsReference() throws Exception {
         boot("email-report", 8471);
         await("the channel reading", Duration.ofSeconds(60), () -> {
-            try {
-                String modules = karaf.client(ADMIN, PASSWORD, "lapor:modules");
-                return modules.contains("channel-email") && !modules.contains("cannot read");
-            } catch (Exception e) {
-                return false;
-            }
+            String modules = shell("lapor:modules");
+            return modules.contains("channel-email") && !modules.contains("cannot read");
         });
         send("<first@rumah.test>", REPORTER, "Kumpulan Telegram berkongsi bahan penderaan seksual kanak-kanak",
                 "Salam tuan, saya jumpa kumpulan ini di telefon anak saya: https://t.me/+AbCdEf123456\n"
@@ -185,9 +189,18 @@ public class EmailIT {
         assertEquals("RECEIVED", status.json().get("status").asText());
         await("the message moved", Duration.ofSeconds(30), () -> count("Lapor-Processed") == 1 && count("INBOX") == 0);
 
-        // the analysts see its items and the category the subject named; never is the address in the log
-        String shown = karaf.client(ADMIN, PASSWORD, "lapor:modules");
-        assertTrue(shown, shown.contains("channel-email"));
+        // switched off, the channel reads nothing (its component and thread are gone); on, it resumes
+        assertTrue(karaf.client(ADMIN, PASSWORD, "lapor:disable channel-email").contains("disabled"));
+        await("the channel off", Duration.ofSeconds(30), () -> shell("lapor:modules")
+                .matches("(?s).*channel-email[^\\n]*DISABLED.*"));
+        send("<second@rumah.test>", REPORTER, "Grooming", "https://www.tiktok.com/@stranger.danger.1");
+        await("the second mail in the folder", Duration.ofSeconds(30), () -> count("INBOX") == 1);
+        assertEquals(1, replies().size());
+        karaf.client(ADMIN, PASSWORD, "lapor:enable channel-email");
+        await("the second mail read once the channel is on", Duration.ofSeconds(60),
+                () -> replies().size() == 2 && count("INBOX") == 0 && count("Lapor-Processed") == 2);
+
+        // never is the reporter's address in the log
         String log = new String(java.nio.file.Files.readAllBytes(karaf.home.resolve("data/log/karaf.log")),
                 java.nio.charset.StandardCharsets.UTF_8);
         assertTrue("the reporter's address is never logged", !log.contains(REPORTER) && !log.contains("ibu.salmah"));

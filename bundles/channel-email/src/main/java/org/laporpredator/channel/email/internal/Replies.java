@@ -107,8 +107,7 @@ final class Replies {
             if (attachmentsDropped) {
                 b.append("The files attached to your email were not opened and not kept. Please send links instead.\n");
             }
-            b.append("\nIf a child is in danger right now: call 999 (police), or Talian Kasih 15999\n")
-                    .append("(also WhatsApp 019-261 5999, 24 hours).\n");
+            help(b, true);
         } else {
             b.append("Terima kasih. Laporan anda telah diterima.\n\n")
                     .append("Nombor rujukan: ").append(reference).append("\n\n")
@@ -122,8 +121,7 @@ final class Replies {
             if (attachmentsDropped) {
                 b.append("Fail yang dilampirkan pada e-mel anda tidak dibuka dan tidak disimpan. Sila hantar pautan.\n");
             }
-            b.append("\nJika seorang kanak-kanak dalam bahaya sekarang: hubungi 999 (polis) atau Talian Kasih 15999\n")
-                    .append("(juga WhatsApp 019-261 5999, 24 jam).\n");
+            help(b, false);
         }
         return b.toString();
     }
@@ -140,8 +138,7 @@ final class Replies {
             if (attachmentsDropped) {
                 b.append("The files attached to your email were not opened and not kept.\n");
             }
-            b.append("\nIf a child is in danger right now: call 999 (police), or Talian Kasih 15999\n")
-                    .append("(also WhatsApp 019-261 5999, 24 hours).\n");
+            help(b, true);
         } else {
             b.append("Terima kasih kerana menghubungi kami. Kami tidak menemui pautan dalam e-mel anda, jadi\n")
                     .append("laporan belum dibuat; seorang petugas akan membaca mesej anda.\n\n")
@@ -153,10 +150,17 @@ final class Replies {
             if (attachmentsDropped) {
                 b.append("Fail yang dilampirkan pada e-mel anda tidak dibuka dan tidak disimpan.\n");
             }
-            b.append("\nJika seorang kanak-kanak dalam bahaya sekarang: hubungi 999 (polis) atau Talian Kasih 15999\n")
-                    .append("(juga WhatsApp 019-261 5999, 24 jam).\n");
+            help(b, false);
         }
         return b.toString();
+    }
+
+    /** Where a child in danger gets help. */
+    private static void help(StringBuilder b, boolean en) {
+        b.append(en ? "\nIf a child is in danger right now: call 999 (police), or Talian Kasih 15999\n"
+                + "(also WhatsApp 019-261 5999, 24 hours).\n"
+                : "\nJika seorang kanak-kanak dalam bahaya sekarang: hubungi 999 (polis) atau Talian Kasih 15999\n"
+                + "(juga WhatsApp 019-261 5999, 24 jam).\n");
     }
 
     /** Our site's own links (a quoted reply of ours) are not what a reporter reports. */
