@@ -175,6 +175,30 @@ public class JdbcDeliveries implements Deliveries {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /**
+     * Each partner's oldest events first, the partners taken in turn: a partner with a long backlog (a
+     * webhook back after an outage) does not hold back another's new records (an urgent report to the police).
+     */
+    static List<Delivery> fairShare(List<List<Delivery>> perPartner, int max) {
+        List<Delivery> out = new ArrayList<>();
+        List<java.util.Iterator<Delivery>> turns = new ArrayList<>();
+        for (List<Delivery> list : perPartner) {
+            list.sort(Comparator.comparingLong(Delivery::eventId).thenComparingLong(Delivery::id));
+            turns.add(list.iterator());
+        }
+        boolean more = true;
+        while (more && out.size() < max) {
+            more = false;
+            for (java.util.Iterator<Delivery> i : turns) {
+                if (i.hasNext() && out.size() < max) {
+                    out.add(i.next());
+                    more = true;
+                }
+            }
+        }
+        return out;
+    }
+
     // ---- fan-out
 
     @Override
@@ -394,9 +418,11 @@ public class JdbcDeliveries implements Deliveries {
         return run("Claiming deliveries", c -> {
             Instant now = now();
             Instant until = now.plus(lease).truncatedTo(ChronoUnit.MILLIS);
-            List<Delivery> candidates = new ArrayList<>();
+            List<List<Delivery>> perPartner = new ArrayList<>();
             try (PreparedStatement due = c.prepareStatement(DUE)) {
                 for (String partner : sorted) {
+                    List<Delivery> mine = new ArrayList<>();
+                    perPartner.add(mine);
                     for (DeliveryState state : List.of(DeliveryState.PENDING, DeliveryState.FAILED)) {
                         due.setString(1, state.name());
                         due.setString(2, partner);
@@ -406,24 +432,23 @@ public class JdbcDeliveries implements Deliveries {
                         due.setInt(6, max + EXTRA_CANDIDATES);
                         try (ResultSet rs = due.executeQuery()) {
                             while (rs.next()) {
-                                candidates.add(delivery(rs));
+                                mine.add(delivery(rs));
                             }
                         }
                     }
                 }
             }
+            List<Delivery> candidates = fairShare(perPartner, max + EXTRA_CANDIDATES);
             if (candidates.isEmpty()) {
                 return List.of();
             }
-            // the oldest events first
-            candidates.sort(Comparator.comparingLong(Delivery::eventId).thenComparingLong(Delivery::id));
-            if (candidates.size() > max + EXTRA_CANDIDATES) {
-                candidates = new ArrayList<>(candidates.subList(0, max + EXTRA_CANDIDATES));
-            }
             // the events before the leases: no record is locked while the outbox's table lock is awaited
             Map<Long, OutboxEvent> events = events(c, candidates);
-            // leases taken by record id, the order completions are written in: no two wait for each other in a cycle
-            candidates.sort(Comparator.comparingLong(Delivery::id));
+            // the fair share's first max before the spares; each by record id, the order completions are written
+            // in: no two wait for each other in a cycle
+            Set<Long> first = new java.util.HashSet<>();
+            candidates.subList(0, Math.min(max, candidates.size())).forEach(d -> first.add(d.id()));
+            candidates.sort(Comparator.comparing((Delivery d) -> !first.contains(d.id())).thenComparingLong(Delivery::id));
             List<Claimed> taken = new ArrayList<>();
             List<Delivery> usable = new ArrayList<>();
             for (Delivery d : candidates) {

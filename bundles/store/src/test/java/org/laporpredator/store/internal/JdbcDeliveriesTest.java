@@ -292,6 +292,23 @@ public class JdbcDeliveriesTest {
     // ---- claims
 
     @Test
+    public void aPartnersLongBacklogDoesNotHoldBackAnothersNewRecord() throws Exception {
+        Duration lease = Duration.ofMinutes(5);
+        deliveries.fanOut(partners("webhook-x", ALL), 10);
+        for (int i = 0; i < 12; i++) {
+            save("https://a.example/backlog-" + i);
+        }
+        assertEquals(12, deliveries.fanOut(partners("webhook-x", ALL), 100));
+        deliveries.fanOut(partners("webhook-x", ALL, "police", ALL), 100); // police starts after the newest
+        String urgent = save("https://a.example/urgent");
+        assertEquals(2, deliveries.fanOut(partners("webhook-x", ALL, "police", ALL), 100));
+        List<Claimed> claimed = deliveries.claim("node-1", Set.of("webhook-x", "police"), lease, 4);
+        assertEquals(4, claimed.size());
+        assertTrue("the police's record is among the first claimed", claimed.stream().anyMatch(
+                c -> c.delivery().partner().equals("police") && urgent.equals(c.delivery().reference())));
+    }
+
+    @Test
     public void claimsGiveTheOldestFirstAndKeepEachReportsEventsInOrder() throws Exception {
         Duration lease = Duration.ofMinutes(5); // no lease runs out while the clock moves on
         deliveries.fanOut(partners("mycert", ALL, "police", ALL), 10);
