@@ -158,7 +158,8 @@ public class EmailChannel implements ModuleHealth {
             } catch (FolderNotFoundException e) {
                 fail("the folder " + settings.folder() + " does not exist on the IMAP server", e);
             } catch (MessagingException | RuntimeException e) {
-                fail("cannot read the mailbox at " + settings.host() + " (" + e.getClass().getSimpleName() + ")", e);
+                fail(tls(e) ? "TLS with the IMAP server at " + settings.host() + " failed (its certificate must name it)"
+                        : "cannot read the mailbox at " + settings.host() + " (" + e.getClass().getSimpleName() + ")", e);
             } catch (InterruptedException e) {
                 break;
             } finally {
@@ -174,6 +175,15 @@ public class EmailChannel implements ModuleHealth {
             }
             backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
         }
+    }
+
+    private static boolean tls(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof javax.net.ssl.SSLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void fail(String why, Exception e) {
