@@ -2,6 +2,8 @@ package org.laporpredator.notifier.webhook.internal;
 
 import java.util.Hashtable;
 import java.util.Map;
+import org.laporpredator.api.cases.CaseReport;
+import org.laporpredator.api.cases.Cases;
 import org.laporpredator.spi.ModuleHealth;
 import org.laporpredator.spi.Modules;
 import org.laporpredator.spi.PartnerNotifier;
@@ -11,6 +13,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,12 +57,30 @@ public class WebhookComponent {
         }
         registration = context.registerService(
                 new String[] {PartnerNotifier.class.getName(), ModuleHealth.class.getName()},
-                new WebhookNotifier(settings), serviceProperties(settings));
+                new WebhookNotifier(settings, descriptions(properties)), serviceProperties(settings));
         if (settings.problem() == null) {
             LOG.info("Webhook partner {} delivers to {}", settings.partner(), settings.origin());
         } else {
             LOG.warn("Webhook partner {} cannot deliver: {}; its records wait", settings.partner(), settings.problem());
         }
+    }
+
+    /** The analysts' reports, for the descriptions a partner's configuration asks for. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile Cases cases;
+
+    /** Null unless {@code description = true}. */
+    private WebhookNotifier.Descriptions descriptions(Map<String, Object> properties) {
+        if (!"true".equalsIgnoreCase(String.valueOf(properties.get("description")).strip())) {
+            return null;
+        }
+        return reference -> {
+            Cases c = cases;
+            if (c == null) {
+                throw new IllegalStateException("reports not available");
+            }
+            return c.report(reference).map(CaseReport::description);
+        };
     }
 
     /** The module's properties, the partner id and the dispatcher's routing keys; never the URL or the secret. */

@@ -23,6 +23,10 @@ public @interface WebhookConfig {
                     + "typically taken from an environment variable")
     String secret();
 
+    @AttributeDefinition(description = "Send the reporter's description with report.received as data.description "
+            + "(it may hold what reporters wrote about themselves; never their contact)")
+    boolean description() default false;
+
     @AttributeDefinition(min = "1", max = "300", description = "Connect and response timeout, in seconds")
     int timeoutSeconds() default WebhookSettings.DEFAULT_TIMEOUT_SECONDS;
 }

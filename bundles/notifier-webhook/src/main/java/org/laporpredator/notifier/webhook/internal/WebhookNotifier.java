@@ -66,17 +66,29 @@ final class WebhookNotifier implements PartnerNotifier {
     /** One daemon thread for every notifier's alarms (see {@link #send}). */
     private static final ScheduledExecutorService ALARMS = alarms();
 
+    /** A report's description by its reference (empty: none); a runtime exception when it cannot be read now. */
+    interface Descriptions {
+        java.util.Optional<String> of(String reference);
+    }
+
     private final WebhookSettings settings;
     private final HttpClient client;
     private final Clock clock;
+    private final Descriptions descriptions;
 
     WebhookNotifier(WebhookSettings settings) {
-        this(settings, Clock.systemUTC());
+        this(settings, Clock.systemUTC(), null);
     }
 
-    WebhookNotifier(WebhookSettings settings, Clock clock) {
+    WebhookNotifier(WebhookSettings settings, Descriptions descriptions) {
+        this(settings, Clock.systemUTC(), descriptions);
+    }
+
+    /** {@code descriptions}: null unless the partner's configuration sends descriptions. */
+    WebhookNotifier(WebhookSettings settings, Clock clock, Descriptions descriptions) {
         this.settings = settings;
         this.clock = clock;
+        this.descriptions = descriptions;
         this.client = settings.problem() != null ? null
                 : HttpClient.newBuilder()
                         .version(HttpClient.Version.HTTP_1_1)
@@ -131,7 +143,7 @@ final class WebhookNotifier implements PartnerNotifier {
         if (id == null || !HEADER_SAFE.matcher(id).matches()) {
             throw new DeliveryFailed("no usable idempotency key", false, null);
         }
-        byte[] body = body(event, clock);
+        byte[] body = body(withDescription(event), clock);
         long timestamp = clock.instant().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(settings.url())
                 .timeout(settings.timeout())
@@ -177,6 +189,60 @@ final class WebhookNotifier implements PartnerNotifier {
                 Thread.interrupted(); // the alarm's interrupt, if it came after the answer
             }
         }
+    }
+
+    /**
+     * With descriptions allowed: a {@code report.received} payload with the report's description as
+     * {@code "description"} (the partner's configuration chose to receive it; it may hold what the reporter
+     * wrote about themselves). Never the contact.
+     */
+    OutboxEvent withDescription(OutboxEvent event) throws DeliveryFailed {
+        if (descriptions == null || !"report.received".equals(event.type()) || event.payload() == null) {
+            return event;
+        }
+        String payload = event.payload().strip();
+        String reference = topLevelString(payload, "reference");
+        if (reference == null || !payload.startsWith("{")) {
+            return event;
+        }
+        java.util.Optional<String> d;
+        try {
+            d = descriptions.of(reference);
+        } catch (RuntimeException e) {
+            throw new DeliveryFailed("description not available", true, e);
+        }
+        if (d.isEmpty()) {
+            return event;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeString(d.get());
+        } catch (IOException e) {
+            throw new DeliveryFailed("description not written", false, e);
+        }
+        String rest = payload.substring(1).strip();
+        String with = "{\"description\":" + out.toString(java.nio.charset.StandardCharsets.UTF_8)
+                + (rest.startsWith("}") ? "" : ",") + rest;
+        return new OutboxEvent(event.id(), event.type(), event.idempotencyKey(), with, event.createdAt());
+    }
+
+    private static String topLevelString(String json, String field) {
+        try (JsonParser p = JSON.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                if (name.equals(field) && v == JsonToken.VALUE_STRING) {
+                    return p.getText();
+                }
+                p.skipChildren();
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
     }
 
     /** {@code {"type", "timestamp", "data"}}: the payload as it is, checked to be one JSON value. */

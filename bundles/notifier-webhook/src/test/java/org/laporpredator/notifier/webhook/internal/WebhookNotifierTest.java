@@ -297,6 +297,31 @@ public class WebhookNotifierTest {
     }
 
     @Test
+    public void aPartnerThatAsksForDescriptionsGetsTheReportsOnly() throws Exception {
+        WebhookNotifier n = new WebhookNotifier(WebhookSettings.from(Map.of("service.pid",
+                "org.laporpredator.notifier.webhook~test", "url", url("/hook"), "secret", SECRET)),
+                ref -> ref.equals("12345674") ? java.util.Optional.of("He asked my son for \"photos\"\nat night")
+                        : java.util.Optional.empty());
+        n.deliver(EVENT);
+        String body = new String(seen.poll().body(), StandardCharsets.UTF_8);
+        assertEquals("{\"type\":\"report.received\",\"timestamp\":\"2026-12-01T08:30:00Z\",\"data\":"
+                + "{\"description\":\"He asked my son for \\\"photos\\\"\\nat night\"," + PAYLOAD.substring(1) + "}", body);
+
+        OutboxEvent item = new OutboxEvent(8, "item.classified", "item-1-2", "{\"itemId\":1,\"references\":[\"12345674\"]}",
+                Instant.parse("2026-12-01T08:31:00Z"));
+        n.deliver(item);
+        assertFalse(new String(seen.poll().body(), StandardCharsets.UTF_8).contains("description"));
+
+        WebhookNotifier down = new WebhookNotifier(WebhookSettings.from(Map.of("service.pid",
+                "org.laporpredator.notifier.webhook~test", "url", url("/hook"), "secret", SECRET)), ref -> {
+                    throw new IllegalStateException("reports not available");
+                });
+        DeliveryFailed f = failing(down, EVENT);
+        assertTrue(f.retryable());
+        assertEquals("description not available", f.getMessage());
+    }
+
+    @Test
     public void aBodyThatNeverEndsIsATimeout() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread stall = new Thread(() -> {
