@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -58,6 +59,8 @@ public class EmailChannel implements ModuleHealth {
     public static final String PID = "org.laporpredator.channel.email";
     static final String MODULE_ID = "channel-email";
     private static final Logger LOG = LoggerFactory.getLogger(EmailChannel.class);
+    /** Messages read per pass, fetched whole in one command. */
+    static final int BATCH = 100;
 
     /** What became of one message. */
     enum Outcome {
@@ -81,6 +84,9 @@ public class EmailChannel implements ModuleHealth {
     private volatile boolean stopped;
     private volatile Mailbox current;
     private volatile String problem;
+    private volatile boolean lastBatchFull;
+    /** The current pass's moves by folder (the loop's thread only). */
+    private final java.util.Map<String, List<Message>> moves = new java.util.LinkedHashMap<>();
 
     @Activate
     public EmailChannel(@Reference ReportIntake intake, @Reference ChannelState state, @Reference Mailer mailer,
@@ -148,10 +154,15 @@ public class EmailChannel implements ModuleHealth {
                 backoff = Duration.ofSeconds(1);
                 while (!stopped) {
                     boolean more = pass(box);
+                    boolean full = lastBatchFull;
                     if (stopped) {
                         break;
                     }
-                    box.await(more ? Duration.ofSeconds(1) : settings.poll());
+                    if (!more) {
+                        box.await(settings.poll());
+                    } else if (!full) {
+                        box.await(Duration.ofSeconds(1)); // some wait: the rate limit, the reply, the store
+                    }
                 }
             } catch (AuthenticationFailedException e) {
                 fail("the IMAP server refused the login (check username and LAPOR_IMAP_PASSWORD)", e);
@@ -205,26 +216,50 @@ public class EmailChannel implements ModuleHealth {
         long validity = box.uidValidity();
         String cursorKey = "uid:" + settings.folder();
         long last = cursor(state.get(MODULE_ID, cursorKey), validity);
-        boolean contiguous = true;
         boolean left = false;
-        for (Message m : box.after(last)) {
+        List<Message> batch = box.after(last, BATCH);
+        lastBatchFull = batch.size() == BATCH;
+        moves.clear();
+        java.util.Map<Long, Outcome> outcomes = new java.util.LinkedHashMap<>();
+        for (Message m : batch) {
             if (stopped) {
                 break;
             }
             long uid = box.uid(m);
             Outcome o = handle(box, (MimeMessage) m, uid);
-            if (o == Outcome.DONE && contiguous) {
-                last = uid;
-                state.put(MODULE_ID, cursorKey, validity + ":" + last);
-            } else if (o != Outcome.DONE) {
-                contiguous = false;
-                left = true;
-            }
+            outcomes.put(uid, o);
             if (o == Outcome.STOP) {
                 break;
             }
         }
-        return left;
+        // the moves of a pass in one command per folder, after every report of it was committed
+        for (java.util.Map.Entry<String, List<Message>> e : moves.entrySet()) {
+            try {
+                box.move(e.getValue().toArray(new Message[0]), e.getKey());
+            } catch (MessagingException ex) {
+                LOG.warn("Email channel: {} message(s) could not be moved ({}); tried again later", e.getValue().size(),
+                        ex.getClass().getSimpleName());
+                for (Message m : e.getValue()) {
+                    outcomes.put(box.uid(m), Outcome.LATER);
+                }
+            }
+        }
+        moves.clear();
+        long first = last;
+        for (java.util.Map.Entry<Long, Outcome> e : outcomes.entrySet()) {
+            if (e.getValue() != Outcome.DONE) {
+                left = true;
+                break;
+            }
+            last = e.getKey();
+        }
+        if (outcomes.containsValue(Outcome.LATER) || outcomes.containsValue(Outcome.STOP)) {
+            left = true;
+        }
+        if (last != first) {
+            state.put(MODULE_ID, cursorKey, validity + ":" + last);
+        }
+        return left || batch.size() == BATCH;
     }
 
     /** The last UID done, or 0 when none was stored or the folder's UIDVALIDITY changed since. */
@@ -384,15 +419,10 @@ public class EmailChannel implements ModuleHealth {
         return true;
     }
 
+    /** Notes the message for its pass's move to the folder (done once the pass's reports are committed). */
     private Outcome move(Mailbox box, Message m, long uid, String folder) {
-        try {
-            box.move(m, folder);
-            return Outcome.DONE;
-        } catch (MessagingException e) {
-            LOG.warn("Email channel: message UID {} could not be moved ({}); tried again later", uid,
-                    e.getClass().getSimpleName());
-            return Outcome.LATER;
-        }
+        moves.computeIfAbsent(folder, k -> new ArrayList<>()).add(m);
+        return Outcome.DONE;
     }
 
     /** The message's key: its Message-ID's hash, else the whole message's. */

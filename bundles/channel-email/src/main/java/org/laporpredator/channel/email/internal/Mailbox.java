@@ -74,21 +74,25 @@ final class Mailbox implements AutoCloseable {
         return folder.getUIDValidity();
     }
 
-    /** The messages with a UID above {@code uid}, in UID order, with their envelopes and UIDs fetched. */
-    List<Message> after(long uid) throws MessagingException {
+    /**
+     * At most {@code max} messages with a UID above {@code uid}, in UID order, each fetched whole in one
+     * command for them all (no round trip per part).
+     */
+    List<Message> after(long uid, int max) throws MessagingException {
         Message[] found = folder.getMessagesByUID(uid + 1, UIDFolder.MAXUID);
-        FetchProfile fp = new FetchProfile();
-        fp.add(UIDFolder.FetchProfileItem.UID);
-        fp.add(FetchProfile.Item.ENVELOPE);
-        fp.add(FetchProfile.Item.CONTENT_INFO);
-        folder.fetch(found, fp);
-        List<Message> list = new ArrayList<>(found.length);
+        FetchProfile ids = new FetchProfile();
+        ids.add(UIDFolder.FetchProfileItem.UID);
+        folder.fetch(found, ids);
+        List<Message> list = new ArrayList<>(Math.min(found.length, max));
         for (Message m : found) {
             // "n:*" names the last message even when its UID is below n
-            if (m != null && !m.isExpunged() && folder.getUID(m) > uid) {
+            if (m != null && !m.isExpunged() && folder.getUID(m) > uid && list.size() < max) {
                 list.add(m);
             }
         }
+        FetchProfile whole = new FetchProfile();
+        whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
+        folder.fetch(list.toArray(new Message[0]), whole);
         return list;
     }
 
@@ -96,16 +100,18 @@ final class Mailbox implements AutoCloseable {
         return folder.getUID(m);
     }
 
-    /** Moves the message to the named folder (created at {@link #open}). */
-    void move(Message m, String to) throws MessagingException {
+    /** Moves the messages to the named folder (created at {@link #open}), in one command. */
+    void move(Message[] one, String to) throws MessagingException {
+        if (one.length == 0) {
+            return;
+        }
         Folder target = store.getFolder(to);
-        Message[] one = {m};
         if (store.hasCapability("MOVE")) {
             folder.moveMessages(one, target);
             return;
         }
         folder.copyMessages(one, target);
-        m.setFlag(Flags.Flag.DELETED, true);
+        folder.setFlags(one, new Flags(Flags.Flag.DELETED), true);
         if (store.hasCapability("UIDPLUS")) {
             folder.expunge(one);
         } else {
