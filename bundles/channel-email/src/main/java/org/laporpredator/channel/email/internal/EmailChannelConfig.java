@@ -31,7 +31,7 @@ public @interface EmailChannelConfig {
     @AttributeDefinition(description = "Where a message goes that needs a person: unreadable, no links, refused (created when missing)")
     String reviewFolder() default "Lapor-Review";
 
-    @AttributeDefinition(description = "Seconds between looks at the mailbox when the server offers no IDLE; also the longest IDLE")
+    @AttributeDefinition(description = "Seconds between looks at the mailbox")
     int pollSeconds() default 60;
 
     @AttributeDefinition(description = "Connect, read and write timeout, in seconds")

@@ -18,7 +18,7 @@ import org.eclipse.angus.mail.imap.IMAPStore;
 /**
  * One IMAP connection to the hotline's mailbox: its folder opened read-write, the processed and review
  * folders created when missing; messages read in UID order, moved (MOVE, else copy, delete, expunge);
- * waiting for new mail with IDLE where the server offers it, else by polling. Not thread-safe except
+ * waiting for new mail by polling. Not thread-safe except
  * {@link #wake}, which another thread calls to end a wait.
  */
 final class Mailbox implements AutoCloseable {
@@ -120,34 +120,12 @@ final class Mailbox implements AutoCloseable {
     }
 
     /**
-     * Waits until new mail may be there, at most {@code max}: with IDLE, until the server tells of a change;
-     * else (or when IDLE fails) by sleeping. Returns at once after {@link #wake}.
+     * Waits {@code max} before the next look; returns at once after {@link #wake}. (IDLE is not used: a
+     * message arriving between a pass and the IDLE command was seen to wait until the next change.)
      */
     void await(Duration max) throws MessagingException, InterruptedException {
         if (woken) {
             woken = false;
-            return;
-        }
-        if (store.hasCapability("IDLE")) {
-            Thread caller = Thread.currentThread();
-            Thread alarm = new Thread(() -> {
-                try {
-                    Thread.sleep(max.toMillis());
-                    nudge();
-                } catch (InterruptedException e) {
-                    // the wait ended first
-                }
-            }, "lapor-email-idle-alarm");
-            alarm.setDaemon(true);
-            alarm.start();
-            try {
-                folder.idle(true);
-            } finally {
-                alarm.interrupt();
-            }
-            if (caller.isInterrupted()) {
-                throw new InterruptedException();
-            }
             return;
         }
         synchronized (sleep) {
@@ -163,22 +141,6 @@ final class Mailbox implements AutoCloseable {
         woken = true;
         synchronized (sleep) {
             sleep.notifyAll();
-        }
-        nudge();
-    }
-
-    /** Any command on the folder ends its IDLE. */
-    private void nudge() {
-        IMAPFolder f = folder;
-        if (f != null && f.isOpen()) {
-            try {
-                f.doCommand(protocol -> {
-                    protocol.noop();
-                    return null;
-                });
-            } catch (MessagingException | RuntimeException e) {
-                // the connection is gone: the wait ends by itself
-            }
         }
     }
 

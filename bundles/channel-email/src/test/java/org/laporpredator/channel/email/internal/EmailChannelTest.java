@@ -336,16 +336,6 @@ public class EmailChannelTest {
     }
 
     @Test
-    public void newMailIsReadWithoutWaitingForThePoll() throws Exception {
-        cfg.put("pollSeconds", 3600);
-        EmailChannel c = running(new EmailChannel(intake, state, mailer, config(), Clock.systemUTC(), true));
-        await(() -> c.problem() == null);
-        send(message("<idle@x.test>", REPORTER, "CSAM", "https://t.me/c/1234567890/64"));
-        // with IDLE the server tells of the new message; without it this would wait an hour
-        await(() -> intake.reports.size() == 1);
-    }
-
-    @Test
     public void anUnconfiguredChannelSaysSo() {
         cfg.put("host", "");
         EmailChannel c = new EmailChannel(intake, state, mailer, config(), Clock.systemUTC(), false);
