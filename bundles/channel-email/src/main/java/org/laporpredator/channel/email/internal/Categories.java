@@ -53,7 +53,8 @@ final class Categories {
         if (s == null || s.isEmpty()) {
             return null;
         }
-        Matcher m = ANY.matcher(s);
+        // a phrase may be wrapped over lines or spaced twice
+        Matcher m = ANY.matcher(s.replaceAll("\\s+", " "));
         if (!m.find()) {
             return null;
         }

@@ -19,7 +19,8 @@ final class Languages {
     static String of(String subject, String text) {
         int en = 0;
         int ms = 0;
-        String all = ((subject == null ? "" : subject) + " " + (text == null ? "" : text)).toLowerCase(Locale.ROOT);
+        String all = ((subject == null ? "" : subject) + " " + (text == null ? "" : text)).toLowerCase(Locale.ROOT)
+                .replaceAll("\\S*(?:://|www\\.|\\.me/|\\.com/|@)\\S*", " "); // links' and addresses' pieces are no words
         int counted = 0;
         for (String w : all.split("[^\\p{L}-]+")) {
             if (EN.contains(w)) {

@@ -340,6 +340,10 @@ final class MessageReader {
             return t;
         }
         int cut = t.lastIndexOf('\n', max - 4);
-        return t.substring(0, cut > max / 2 ? cut : max - 4).strip() + "\n[…]";
+        int end = cut > max / 2 ? cut : Math.max(0, max - 4);
+        if (end > 0 && Character.isHighSurrogate(t.charAt(end - 1))) {
+            end--; // not half an emoji
+        }
+        return t.substring(0, end).strip() + "\n[…]";
     }
 }
