@@ -4,7 +4,8 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Sends mail through the SMTP server configured in {@code etc/org.laporpredator.mail.cfg} (PID
- * {@value #PID}). One connection per mail; safe to call from several threads at once.
+ * {@value #PID}). Safe to call from several threads at once; connections are kept open a few seconds
+ * between mails.
  *
  * <p>It never logs a recipient's address or any content: failures are logged and reported by SMTP reply
  * code and exception class only.

@@ -19,7 +19,9 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Date;
+import java.util.Deque;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executors;
@@ -38,7 +40,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SMTP mailer: Jakarta Mail 2.1 with Angus Mail, both inside this bundle. One connection per mail.
+ * The SMTP mailer: Jakarta Mail 2.1 with Angus Mail, both inside this bundle. A connection that sent a
+ * mail is kept for the next one (up to {@value #IDLE_MAX} kept, each for {@link #KEEP_IDLE} unused and at
+ * most {@value #MAILS_PER_CONNECTION} mails; a NOOP checks it before it is used again): a reporter's
+ * reply or a partner's mail does not pay a TCP, TLS and login handshake each.
  *
  * <p>{@link #problem()} is the settings' problem, else the last connection failure (refused, timed out,
  * TLS, login) until a send or a check succeeds: after such a failure a check (connect, EHLO, TLS, login,
@@ -51,7 +56,17 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmtpMailer.class);
 
+    /** Connections kept unused at most. */
+    static final int IDLE_MAX = 4;
+    /** Mails one connection sends at most before it is closed. */
+    static final int MAILS_PER_CONNECTION = 100;
+    /** How long an unused connection is kept. */
+    static final Duration KEEP_IDLE = Duration.ofSeconds(10);
+
     private final Duration recheck;
+    /** Connected transports between mails, the most recently used last; guarded by itself. */
+    private final Deque<Kept> kept = new ArrayDeque<>();
+    private ScheduledFuture<?> sweeping;
     private final ScheduledExecutorService checker;
     private volatile Settings settings;
     private volatile Session session;
@@ -79,6 +94,7 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
         this.session = settings.problem() == null ? withBundleLoader(() -> Session.getInstance(properties(settings))) : null;
         this.failure = null;
         stopRechecking();
+        closeKept(Long.MAX_VALUE);
         LOG.info("Mail settings: {}{}", settings, settings.problem() == null ? "" : " - " + settings.problem());
     }
 
@@ -139,10 +155,18 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
             LOG.warn("Mail not written: {}", e.getClass().getSimpleName());
             throw new MailFailed("mail could not be written (" + e.getClass().getSimpleName() + ")", false, -1);
         }
+        Kept k = null;
         Transport transport = null;
+        boolean reusable = false;
         try {
-            transport = sn.getTransport("smtp");
-            connect(transport, s);
+            k = take(sn);
+            if (k == null) {
+                transport = sn.getTransport("smtp");
+                connect(transport, s);
+                k = new Kept(transport, sn);
+            } else {
+                transport = k.transport;
+            }
             Address[] recipients = message.getAllRecipients();
             try {
                 transport.sendMessage(message, recipients);
@@ -156,25 +180,112 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
                         code(e, lastCode(transport)));
             }
             succeeded(s);
+            reusable = true;
         } catch (MessagingException e) {
             MailFailed f = classify(e, lastCode(transport));
             LOG.warn("Mail not sent: {}{}", f.getMessage(), f.retryable() ? ", will be tried again" : "");
             throw f;
         } finally {
-            if (transport != null) {
-                try {
-                    transport.close();
-                } catch (MessagingException e) {
-                    LOG.debug("Closing the SMTP connection: {}", e.getClass().getSimpleName());
-                }
+            if (k != null && reusable) {
+                k.sent++;
+                give(k);
+            } else if (transport != null) {
+                quietlyClose(transport);
             }
             Thread.currentThread().setContextClassLoader(before);
+        }
+    }
+
+    /** An open connection of the given session that still answers, else null (the dead ones closed). */
+    private Kept take(Session sn) {
+        while (true) {
+            Kept k;
+            synchronized (kept) {
+                k = kept.pollLast();
+            }
+            if (k == null) {
+                return null;
+            }
+            if (k.session == sn && System.nanoTime() - k.since < KEEP_IDLE.toNanos() && k.transport.isConnected()) {
+                return k; // isConnected sent a NOOP and had 250
+            }
+            quietlyClose(k.transport);
+        }
+    }
+
+    /** Keeps a connection that just sent a mail, or closes it when it sent its share or enough are kept. */
+    private void give(Kept k) {
+        if (k.sent < MAILS_PER_CONNECTION && k.session == session) {
+            k.since = System.nanoTime();
+            synchronized (kept) {
+                if (kept.size() < IDLE_MAX && !checker.isShutdown()) {
+                    kept.addLast(k);
+                    if (sweeping == null) {
+                        long ms = KEEP_IDLE.toMillis();
+                        sweeping = checker.scheduleWithFixedDelay(() -> closeKept(KEEP_IDLE.toNanos()), ms, ms,
+                                TimeUnit.MILLISECONDS);
+                    }
+                    return;
+                }
+            }
+        }
+        quietlyClose(k.transport);
+    }
+
+    /** Closes the kept connections unused for {@code nanos} or longer (all of them: {@code Long.MAX_VALUE}). */
+    private void closeKept(long nanos) {
+        java.util.List<Kept> old = new java.util.ArrayList<>();
+        synchronized (kept) {
+            long now = System.nanoTime();
+            for (java.util.Iterator<Kept> i = kept.iterator(); i.hasNext();) {
+                Kept k = i.next();
+                if (nanos == Long.MAX_VALUE || now - k.since >= nanos) {
+                    i.remove();
+                    old.add(k);
+                }
+            }
+            if (kept.isEmpty() && sweeping != null) {
+                sweeping.cancel(false);
+                sweeping = null;
+            }
+        }
+        for (Kept k : old) {
+            quietlyClose(k.transport);
+        }
+    }
+
+    /** Connections kept open now (for tests). */
+    int keptConnections() {
+        synchronized (kept) {
+            return kept.size();
+        }
+    }
+
+    private static void quietlyClose(Transport t) {
+        try {
+            t.close();
+        } catch (MessagingException | RuntimeException e) {
+            LOG.debug("Closing the SMTP connection: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** A connected transport between mails. */
+    private static final class Kept {
+        final Transport transport;
+        final Session session;
+        long since = System.nanoTime();
+        int sent;
+
+        Kept(Transport transport, Session session) {
+            this.transport = transport;
+            this.session = session;
         }
     }
 
     @Override
     public void close() {
         checker.shutdownNow();
+        closeKept(Long.MAX_VALUE);
     }
 
     private static void connect(Transport t, Settings s) throws MessagingException {

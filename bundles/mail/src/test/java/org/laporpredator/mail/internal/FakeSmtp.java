@@ -23,6 +23,9 @@ final class FakeSmtp implements AutoCloseable {
     volatile String data = "250 2.0.0 queued";
     final List<String> commands = new CopyOnWriteArrayList<>();
     volatile int messages;
+    volatile int connections;
+    /** Hang up after each mail's reply, as a server that takes one mail per connection does without saying so. */
+    volatile boolean hangUpAfterData;
 
     FakeSmtp() throws IOException {
         server = new ServerSocket(0, 10, InetAddress.getByName("127.0.0.1"));
@@ -46,6 +49,7 @@ final class FakeSmtp implements AutoCloseable {
     }
 
     private void serve(Socket s) throws IOException {
+        connections++;
         BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
         OutputStream out = s.getOutputStream();
         reply(out, "220 fake ESMTP");
@@ -68,6 +72,9 @@ final class FakeSmtp implements AutoCloseable {
                     messages++;
                 }
                 reply(out, data);
+                if (hangUpAfterData) {
+                    return;
+                }
             } else if (upper.startsWith("QUIT")) {
                 reply(out, "221 bye");
                 return;

@@ -200,6 +200,45 @@ public class SmtpMailerTest {
     }
 
     @Test
+    public void mailsOneAfterAnotherShareAConnectionAndAHungUpOneIsReplaced() throws Exception {
+        try (FakeSmtp smtp = new FakeSmtp()) {
+            mailer = new SmtpMailer(plain(smtp.port()));
+            for (int i = 0; i < 3; i++) {
+                mailer.send(Mail.of(List.of("desk@partner.example"), "s" + i, "t"));
+            }
+            assertEquals(3, smtp.messages);
+            assertEquals("one connection, one EHLO", 1, smtp.connections);
+            assertEquals(1, smtp.commands.stream().filter("EHLO"::equals).count());
+            assertEquals("checked with NOOP before each reuse", 2, smtp.commands.stream().filter("NOOP"::equals).count());
+            assertEquals(1, mailer.keptConnections());
+
+            smtp.hangUpAfterData = true;
+            mailer.send(Mail.of(List.of("desk@partner.example"), "s3", "t")); // the kept one, then hung up
+            mailer.send(Mail.of(List.of("desk@partner.example"), "s4", "t")); // a new one
+            assertEquals(5, smtp.messages);
+            assertEquals(2, smtp.connections);
+            assertNull(mailer.problem());
+
+            mailer.update(plain(smtp.port()));
+            assertEquals("new settings close what was kept", 0, mailer.keptConnections());
+        }
+    }
+
+    @Test
+    public void aFailedMailClosesItsConnection() throws Exception {
+        try (FakeSmtp smtp = new FakeSmtp()) {
+            mailer = new SmtpMailer(plain(smtp.port()));
+            smtp.data = "554 5.7.1 rejected";
+            sendFails(Mail.of(List.of("a@partner.example"), "s", "t"));
+            assertEquals(0, mailer.keptConnections());
+            smtp.data = "250 queued";
+            mailer.send(Mail.of(List.of("a@partner.example"), "s", "t"));
+            assertEquals(2, smtp.connections);
+            assertEquals(1, mailer.keptConnections());
+        }
+    }
+
+    @Test
     public void oneRefusedRecipientOfTwoStillSends() throws Exception {
         try (FakeSmtp smtp = new FakeSmtp()) {
             mailer = new SmtpMailer(plain(smtp.port()));
