@@ -15,9 +15,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.laporpredator.api.ChannelState;
 import org.laporpredator.api.IdempotencyKeyReused;
 import org.laporpredator.api.Receipt;
@@ -85,8 +94,8 @@ public class EmailChannel implements ModuleHealth {
     private volatile Mailbox current;
     private volatile String problem;
     private volatile boolean lastBatchFull;
-    /** The current pass's moves by folder (the loop's thread only). */
-    private final java.util.Map<String, List<Message>> moves = new java.util.LinkedHashMap<>();
+    /** Report and reply a pass's messages, several at once: each waits mostly on the store and the SMTP server. */
+    private final ExecutorService workers;
 
     @Activate
     public EmailChannel(@Reference ReportIntake intake, @Reference ChannelState state, @Reference Mailer mailer,
@@ -105,6 +114,13 @@ public class EmailChannel implements ModuleHealth {
         this.maxBackoff = Duration.ofSeconds(Math.max(1, config.maxBackoffSeconds()));
         this.clock = clock;
         this.problem = settings.problem();
+        int threads = Math.max(1, Math.min(16, config.workers()));
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "lapor-email-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         this.loop = new Thread(this::run, "lapor-email");
         this.loop.setDaemon(true);
         if (start) {
@@ -127,6 +143,7 @@ public class EmailChannel implements ModuleHealth {
         if (loop.isAlive()) {
             loop.join(Duration.ofSeconds(15).toMillis());
         }
+        workers.shutdownNow();
     }
 
     @Override
@@ -210,56 +227,115 @@ public class EmailChannel implements ModuleHealth {
 
     /**
      * Every message above the folder's cursor; the cursor moves over those done. True when some were left
-     * for later.
+     * for later. The messages are read on this thread (the folder is not thread-safe), then reported and
+     * answered on the channel's workers, the messages of one key one after another; the pass's moves follow
+     * once every report of it is committed.
      */
     boolean pass(Mailbox box) throws MessagingException {
         long validity = box.uidValidity();
         String cursorKey = "uid:" + settings.folder();
         long last = cursor(state.get(MODULE_ID, cursorKey), validity);
-        boolean left = false;
         List<Message> batch = box.after(last, BATCH);
         lastBatchFull = batch.size() == BATCH;
-        moves.clear();
-        java.util.Map<Long, Outcome> outcomes = new java.util.LinkedHashMap<>();
+        Map<Long, Message> byUid = new LinkedHashMap<>();
+        Map<Long, Result> results = new ConcurrentHashMap<>();
+        Map<String, List<Pending>> byKey = new LinkedHashMap<>();
         for (Message m : batch) {
-            if (stopped) {
-                break;
-            }
             long uid = box.uid(m);
-            Outcome o = handle(box, (MimeMessage) m, uid);
-            outcomes.put(uid, o);
-            if (o == Outcome.STOP) {
-                break;
+            byUid.put(uid, m);
+            try {
+                ReadMessage read = MessageReader.read((MimeMessage) m, maxTextChars);
+                String key = key(read.messageId(), (MimeMessage) m);
+                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new Pending(uid, read, key));
+            } catch (UnreadableMessage e) {
+                LOG.warn("Email channel: message UID {} cannot be read ({}); moved for review", uid, e.getMessage());
+                results.put(uid, Result.moveTo(settings.reviewFolder()));
             }
         }
+        AtomicBoolean halt = new AtomicBoolean();
+        List<Future<?>> running = new ArrayList<>();
+        for (List<Pending> group : byKey.values()) {
+            running.add(workers.submit(() -> {
+                for (Pending p : group) {
+                    if (stopped || halt.get()) {
+                        results.put(p.uid(), Result.STOP);
+                        continue;
+                    }
+                    Result r = handle(p.read(), p.key(), p.uid());
+                    results.put(p.uid(), r);
+                    if (r.outcome() == Outcome.STOP) {
+                        halt.set(true);
+                    }
+                }
+                return null;
+            }));
+        }
+        RuntimeException failed = null;
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                if (failed == null) {
+                    failed = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                halt.set(true);
+                Thread.currentThread().interrupt();
+                if (failed == null) {
+                    failed = new IllegalStateException("interrupted");
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed; // nothing moved: the messages are read again, their reports and replies found done
+        }
         // the moves of a pass in one command per folder, after every report of it was committed
-        for (java.util.Map.Entry<String, List<Message>> e : moves.entrySet()) {
+        Map<String, List<Message>> moves = new LinkedHashMap<>();
+        for (Map.Entry<Long, Message> e : byUid.entrySet()) {
+            Result r = results.get(e.getKey());
+            if (r != null && r.outcome() == Outcome.DONE) {
+                moves.computeIfAbsent(r.folder(), k -> new ArrayList<>()).add(e.getValue());
+            }
+        }
+        for (Map.Entry<String, List<Message>> e : moves.entrySet()) {
             try {
                 box.move(e.getValue().toArray(new Message[0]), e.getKey());
             } catch (MessagingException ex) {
                 LOG.warn("Email channel: {} message(s) could not be moved ({}); tried again later", e.getValue().size(),
                         ex.getClass().getSimpleName());
                 for (Message m : e.getValue()) {
-                    outcomes.put(box.uid(m), Outcome.LATER);
+                    results.put(box.uid(m), Result.LATER);
                 }
             }
         }
-        moves.clear();
         long first = last;
-        for (java.util.Map.Entry<Long, Outcome> e : outcomes.entrySet()) {
-            if (e.getValue() != Outcome.DONE) {
+        boolean left = false;
+        for (Long uid : byUid.keySet()) {
+            Result r = results.get(uid);
+            if (r == null || r.outcome() != Outcome.DONE) {
                 left = true;
                 break;
             }
-            last = e.getKey();
-        }
-        if (outcomes.containsValue(Outcome.LATER) || outcomes.containsValue(Outcome.STOP)) {
-            left = true;
+            last = uid;
         }
         if (last != first) {
             state.put(MODULE_ID, cursorKey, validity + ":" + last);
         }
         return left || batch.size() == BATCH;
+    }
+
+    /** A message read, waiting for its report and reply. */
+    private record Pending(long uid, ReadMessage read, String key) {
+    }
+
+    /** What became of a message, and for {@link Outcome#DONE} the folder it goes to. */
+    record Result(Outcome outcome, String folder) {
+        static final Result LATER = new Result(Outcome.LATER, null);
+        static final Result STOP = new Result(Outcome.STOP, null);
+
+        static Result moveTo(String folder) {
+            return new Result(Outcome.DONE, folder);
+        }
     }
 
     /** The last UID done, or 0 when none was stored or the folder's UIDVALIDITY changed since. */
@@ -275,20 +351,11 @@ public class EmailChannel implements ModuleHealth {
         }
     }
 
-    /** One message: report, reply, move. */
-    Outcome handle(Mailbox box, MimeMessage m, long uid) throws MessagingException {
-        ReadMessage read;
-        String key;
-        try {
-            read = MessageReader.read(m, maxTextChars);
-            key = key(read.messageId(), m);
-        } catch (UnreadableMessage e) {
-            LOG.warn("Email channel: message UID {} cannot be read ({}); moved for review", uid, e.getMessage());
-            return move(box, m, uid, settings.reviewFolder());
-        }
+    /** One message read: its report and reply, and where it goes. */
+    Result handle(ReadMessage read, String key, long uid) {
         if (read.isBounce()) {
             LOG.info("Email channel: message UID {} is a bounce; moved for review", uid);
-            return move(box, m, uid, settings.reviewFolder());
+            return Result.moveTo(settings.reviewFolder());
         }
         String senderHash = read.sender() == null ? null : sha256("sender:" + read.sender());
         Optional<String> earlier = state.get(MODULE_ID, "msg:" + key);
@@ -300,32 +367,32 @@ public class EmailChannel implements ModuleHealth {
                 reference = submit(read, key, senderHash).reference();
             } catch (TooManySubmissions e) {
                 LOG.info("Email channel: message UID {} waits: its sender sent too many reports just now", uid);
-                return Outcome.LATER;
+                return Result.LATER;
             } catch (IdempotencyKeyReused e) {
                 LOG.warn("Email channel: message UID {} repeats the Message-ID of another report with other content;"
                         + " moved for review", uid);
-                return move(box, m, uid, settings.reviewFolder());
+                return Result.moveTo(settings.reviewFolder());
             } catch (SubmissionRejected e) {
                 if ("no_urls".equals(e.code())) {
                     if (!answer(Replies.Kind.NO_LINKS, read, null, key, senderHash)) {
-                        return Outcome.LATER;
+                        return Result.LATER;
                     }
                     LOG.info("Email channel: message UID {} holds no link; moved for review", uid);
                 } else {
                     LOG.warn("Email channel: message UID {} was refused ({}); moved for review", uid, e.code());
                 }
-                return move(box, m, uid, settings.reviewFolder());
+                return Result.moveTo(settings.reviewFolder());
             } catch (ServiceUnavailable e) {
                 LOG.warn("Email channel: reports cannot be stored right now; message UID {} waits", uid);
-                return Outcome.STOP;
+                return Result.STOP;
             }
             state.put(MODULE_ID, "msg:" + key, reference);
             LOG.info("Email channel: message UID {} is report {}", uid, reference);
         }
         if (!answer(Replies.Kind.RECEIVED, read, reference, key, senderHash)) {
-            return Outcome.LATER;
+            return Result.LATER;
         }
-        return move(box, m, uid, settings.processedFolder());
+        return Result.moveTo(settings.processedFolder());
     }
 
     private Receipt submit(ReadMessage read, String key, String senderHash) {
@@ -417,12 +484,6 @@ public class EmailChannel implements ModuleHealth {
         }
         state.put(MODULE_ID, markKey, "sent");
         return true;
-    }
-
-    /** Notes the message for its pass's move to the folder (done once the pass's reports are committed). */
-    private Outcome move(Mailbox box, Message m, long uid, String folder) {
-        moves.computeIfAbsent(folder, k -> new ArrayList<>()).add(m);
-        return Outcome.DONE;
     }
 
     /** The message's key: its Message-ID's hash, else the whole message's. */

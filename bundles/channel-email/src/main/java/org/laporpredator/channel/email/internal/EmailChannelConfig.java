@@ -34,6 +34,9 @@ public @interface EmailChannelConfig {
     @AttributeDefinition(description = "Seconds between looks at the mailbox")
     int pollSeconds() default 60;
 
+    @AttributeDefinition(description = "Messages reported and answered at once (1 to 16): each waits mostly on the store and the SMTP server")
+    int workers() default 4;
+
     @AttributeDefinition(description = "Connect, read and write timeout, in seconds")
     int timeoutSeconds() default 30;
 

@@ -308,6 +308,95 @@ public class EmailChannelTest {
     }
 
     @Test
+    public void manyMessagesOfOnePassAreReportedByTheWorkersAndMovedOnceEach() throws Exception {
+        cfg.put("workers", 4);
+        cfg.put("repliesPerSenderPerHour", 1000);
+        int n = EmailChannel.BATCH + 20;
+        for (int i = 0; i < n; i++) {
+            send(message("<many" + i + "@x.test>", REPORTER, "CSAM", "https://t.me/c/1234567890/" + (1000 + i)));
+        }
+        EmailChannel c = channel();
+        try (Mailbox box = open()) {
+            assertTrue("a full batch leaves more", c.pass(box));
+            assertEquals(EmailChannel.BATCH, intake.reports.size());
+            assertEquals(20, count("INBOX"));
+            assertFalse(c.pass(box));
+        }
+        assertEquals(n, intake.reports.size());
+        assertEquals(n, intake.submissions.size());
+        await(() -> replies().length == n);
+        assertEquals(n, replies().length);
+        assertEquals(0, count("INBOX"));
+        assertEquals(n, count("Lapor-Processed"));
+        assertEquals(0, count("Lapor-Review"));
+        assertTrue("the cursor is past them all", state.values.entrySet().stream()
+                .anyMatch(e -> e.getKey().endsWith("uid:INBOX") && e.getValue().endsWith(":" + n)));
+        c.deactivate();
+    }
+
+    @Test
+    public void newMailIsReadAsItArrivesWithIdleNotAtTheNextPoll() throws Exception {
+        cfg.put("pollSeconds", 600);
+        try (Mailbox box = open()) {
+            assertTrue("GreenMail offers IDLE", box.idles());
+        }
+        EmailChannel c = running(new EmailChannel(intake, state, mailer, config(), Clock.systemUTC(), true));
+        send(message("<idle1@x.test>", REPORTER, "CSAM", "https://t.me/c/1234567890/71"));
+        await(() -> count("Lapor-Processed") == 1); // within 20 s, not 600
+        send(message("<idle2@x.test>", REPORTER, "CSAM", "https://t.me/c/1234567890/72"));
+        await(() -> count("Lapor-Processed") == 2);
+        assertEquals(2, intake.reports.size());
+        long before = System.nanoTime();
+        c.deactivate();
+        assertTrue("switching off ends the IDLE", System.nanoTime() - before < 10_000_000_000L);
+    }
+
+    @Test
+    public void mailArrivingWhileTheChannelWorksIsReadToo() throws Exception {
+        cfg.put("repliesPerSenderPerHour", 1000);
+        EmailChannel c = running(new EmailChannel(intake, state, mailer, config(), Clock.systemUTC(), true));
+        for (int round = 0; round < 4; round++) {
+            int before = count("Lapor-Processed");
+            for (int i = 0; i < 3; i++) {
+                send(message("<busy" + round + "-" + i + "@x.test>", REPORTER, "CSAM",
+                        "https://t.me/c/1234567890/" + (2000 + round * 10 + i)));
+            }
+            await(() -> count("Lapor-Processed") == before + 3);
+        }
+        assertEquals(12, intake.reports.size());
+    }
+
+    @Test
+    public void mailArrivingOverSmtpDuringIdleIsAllReadEvenWhenTheServerMiscounts() throws Exception {
+        // GreenMail announces mail delivered during IDLE with EXISTS counts that were seen to fall behind: the
+        // last message stayed hidden from the open folder until it was selected again
+        EmailChannel c = running(new EmailChannel(intake, state, mailer, config(), Clock.systemUTC(), true));
+        MimeMessage first = message("<smtp0@x.test>", REPORTER, "CSAM", "https://t.me/c/1234567890/3000");
+        smtpSend(first);
+        await(() -> count("Lapor-Processed") == 1);
+        for (int i = 1; i <= 3; i++) {
+            MimeMessage m = message("<smtp" + i + "@x.test>", REPORTER, "Auto: out of office", "I am away.");
+            m.setHeader("Auto-Submitted", "auto-replied");
+            m.saveChanges();
+            smtpSend(m);
+        }
+        await(() -> count("INBOX") == 0 && count("Lapor-Processed") + count("Lapor-Review") == 4);
+    }
+
+    @Test
+    public void anIdleWaitWithNothingArrivingEndsAfterThePollInterval() throws Exception {
+        try (Mailbox box = open()) {
+            long before = System.nanoTime();
+            box.await(java.time.Duration.ofMillis(300));
+            long waited = System.nanoTime() - before;
+            assertTrue("waited " + waited / 1_000_000 + " ms", waited >= 300_000_000L && waited < 10_000_000_000L);
+            send(message("<idle3@x.test>", REPORTER, "CSAM", "https://t.me/c/1234567890/73"));
+            box.await(java.time.Duration.ofSeconds(600)); // the EXISTS ends it
+            assertEquals(1, box.after(0, 10).size());
+        }
+    }
+
+    @Test
     public void aWrongPasswordIsShownAndTheChannelReadsOnceItIsRight() throws Exception {
         send(message("<pw@x.test>", REPORTER, "CSAM", "https://t.me/c/1234567890/62"));
         cfg.put("password", "wrong");
@@ -391,6 +480,17 @@ public class EmailChannelTest {
         m.setText(text, "UTF-8");
         m.saveChanges();
         return m;
+    }
+
+    /** Through GreenMail's SMTP server, as a reporter's mail arrives. */
+    private void smtpSend(MimeMessage m) throws Exception {
+        Properties p = new Properties();
+        p.setProperty("mail.smtp.host", "127.0.0.1");
+        p.setProperty("mail.smtp.port", String.valueOf(mail.getSmtp().getPort()));
+        try (jakarta.mail.Transport t = Session.getInstance(p).getTransport("smtp")) {
+            t.connect();
+            t.sendMessage(m, new jakarta.mail.Address[] {new InternetAddress(HOTLINE)});
+        }
     }
 
     private void send(MimeMessage m) {
