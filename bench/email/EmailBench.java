@@ -1,148 +1,349 @@
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.server.AbstractServer;
+import com.icegreen.greenmail.server.ProtocolHandler;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Folder;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
+import java.lang.reflect.Method;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Executors;
 
 /**
- * The email intake benchmark's mail server and clock: GreenMail (SMTP and IMAP on loopback) as the hotline's
- * mailbox; fills it while channel-email is off, switches it on through bin/client and times until every
- * message is in the processed folder and every reply has reached the reporter. Then the baseline in the
- * same run: as many reports through POST /api/reports, one connection, one after another.
+ * The email intake benchmark's two helpers, compiled and run by bench/email/run.sh (javac, the GreenMail jars
+ * from ~/.m2 on the class path, no Maven):
  *
- * Usage: EmailBench <smtpPort> <imapPort> <karafHome> <sshPort> <admin> <password> <httpBase> <warmup> <messages>
+ * <ul>
+ * <li>{@code serve <smtpPort> <imapPort> <controlPort>}: GreenMail on loopback (SMTP and IMAP, no TLS) with the
+ * hotline's mailbox {@code hotline@bench.test} / {@code bench-secret} and the reporter {@code reporter@bench.test},
+ * and a loopback HTTP control port: POST /fill?n=&tag= puts n realistic messages (each its own Message-ID, BM or
+ * English, one or two links no other message has) straight into the hotline's INBOX; POST /clear empties the
+ * hotline's folders and the reporter's INBOX; /fill answers the INBOX's count; POST /mark?n= starts the clock for n messages; GET /stats answers
+ * {@code inbox processed review replies first_ms processed_ms replied_ms}: the folders' counts, the replies
+ * (Auto-Submitted: auto-replied) the reporter received, and the ms since the mark until the first message
+ * reached Lapor-Processed, until Lapor-Processed held n and INBOX none, until n replies had arrived (-1: not
+ * yet). A watcher thread looks every 10 ms, so the times are to about 10 ms.</li>
+ * <li>{@code web <base-url> <count> <tag>}: submits {@code count} reports through POST /api/reports on one
+ * connection, one after another (each must be 201); prints {@code ok seconds reports_per_second}.</li>
+ * </ul>
  */
-public class EmailBench {
+public final class EmailBench {
 
     static final String HOTLINE = "hotline@bench.test";
     static final String REPORTER = "reporter@bench.test";
+    static final String PASSWORD = "bench-secret";
+    static final String PROCESSED = "Lapor-Processed";
+    static final String REVIEW = "Lapor-Review";
 
-    public static void main(String[] a) throws Exception {
-        int smtp = Integer.parseInt(a[0]);
-        int imap = Integer.parseInt(a[1]);
-        String home = a[2];
-        String ssh = a[3];
-        String admin = a[4];
-        String password = a[5];
-        String http = a[6];
-        int warmup = Integer.parseInt(a[7]);
-        int messages = Integer.parseInt(a[8]);
-        GreenMail mail = new GreenMail(new ServerSetup[] {new ServerSetup(smtp, "127.0.0.1", "smtp"),
-            new ServerSetup(imap, "127.0.0.1", "imap")});
+    public static void main(String[] args) throws Exception {
+        switch (args.length == 0 ? "" : args[0]) {
+            case "serve" -> serve(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "web" -> web(args[1], Integer.parseInt(args[2]), args[3]);
+            default -> {
+                System.err.println("usage: EmailBench serve <smtpPort> <imapPort> <controlPort> | web <base-url> <count> <tag>");
+                System.exit(2);
+            }
+        }
+    }
+
+    // ---- the mail server
+
+    private static GreenMail mail;
+    private static GreenMailUser hotline;
+    private static GreenMailUser reporter;
+    private static final Session SESSION = Session.getInstance(new Properties());
+
+    /** The clock and what the watcher saw; guarded by EmailBench.class. */
+    private static long markNanos;
+    private static int target = Integer.MAX_VALUE;
+    private static long firstMs = -1;
+    private static long processedMs = -1;
+    private static long repliedMs = -1;
+    private static int[] counts = new int[4];
+    /** Reporter's INBOX messages already looked at, and the replies among them (the watcher's thread only). */
+    private static int looked;
+    private static int replies;
+    private static volatile boolean resetReplies;
+
+    private static void serve(int smtp, int imap, int control) throws Exception {
+        ServerSetup[] setups = {new ServerSetup(smtp, "127.0.0.1", "smtp"), new ServerSetup(imap, "127.0.0.1", "imap")};
+        boolean nodelay = !"0".equals(System.getProperty("nodelay"));
+        mail = !nodelay ? new GreenMail(setups) : new GreenMail(setups) {
+            @Override
+            protected Map<String, AbstractServer> createServices(ServerSetup[] config, Managers managers) {
+                Map<String, AbstractServer> services = new HashMap<>(super.createServices(config, managers));
+                for (ServerSetup setup : config) {
+                    services.put(setup.getProtocol(), new NoDelay(services.get(setup.getProtocol()), setup, managers));
+                }
+                return services;
+            }
+        };
         mail.start();
-        mail.setUser(HOTLINE, HOTLINE, "bench-secret");
-        mail.setUser(REPORTER, REPORTER, "bench-secret");
-        try {
-            round(mail, home, ssh, admin, password, "warmup", warmup, 0);
-            double[] email = round(mail, home, ssh, admin, password, "bench", messages, warmup);
-            double web = web(http, messages);
-            System.out.printf("email: %d messages; all reports (processed) after %.2f s = %.1f messages/s;"
-                    + " all replies after %.2f s = %.1f messages/s%n", messages, email[0], messages / email[0],
-                    email[1], messages / email[1]);
-            System.out.printf("web baseline: %d reports through POST /api/reports, one connection: %.1f reports/s%n",
-                    messages, web);
-            System.out.printf("email (until all replies) / web: %.2f%n", (messages / email[1]) / web);
-        } finally {
-            mail.stop();
+        hotline = mail.setUser(HOTLINE, HOTLINE, PASSWORD);
+        reporter = mail.setUser(REPORTER, REPORTER, PASSWORD);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), control), 16);
+        server.setExecutor(Executors.newSingleThreadExecutor());
+        server.createContext("/fill", x -> control(x, q -> fill(Integer.parseInt(q.get("n")), q.getOrDefault("tag", "t"))));
+        server.createContext("/clear", x -> control(x, q -> clear()));
+        server.createContext("/mark", x -> control(x, q -> mark(Integer.parseInt(q.get("n")))));
+        server.createContext("/stats", x -> control(x, q -> stats()));
+        server.start();
+        Thread watcher = new Thread(EmailBench::watch, "watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
+        System.out.println((nodelay ? "TCP_NODELAY; " : "GreenMail's sockets as shipped (Nagle on); ") + "GreenMail: SMTP 127.0.0.1:" + smtp + ", IMAP 127.0.0.1:" + imap + "; control http://127.0.0.1:"
+                + control + "/");
+    }
+
+    /**
+     * GreenMail's server (SMTP or IMAP, ImapServer is final: its handler is made through reflection) with
+     * TCP_NODELAY on every client socket. As shipped, GreenMail writes a multi-line reply (EHLO's, a FETCH's) in
+     * several writes with Nagle on: the second waits for the client's delayed ACK, about 40 ms on Linux; an SMTP
+     * connect+EHLO measured 45 ms that way, 1 ms with TCP_NODELAY. A real MTA sends its reply at once; the
+     * benchmark is of the hotline, not of GreenMail's sockets. -Dnodelay=0: as shipped.
+     */
+    static final class NoDelay extends AbstractServer {
+        private final AbstractServer inner;
+        private final Method handler;
+
+        NoDelay(AbstractServer inner, ServerSetup setup, Managers managers) {
+            super(setup, managers);
+            this.inner = inner;
+            try {
+                handler = inner.getClass().getDeclaredMethod("createProtocolHandler", Socket.class);
+                handler.setAccessible(true);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        protected void handleClientSocket(Socket socket) throws SocketException {
+            socket.setTcpNoDelay(true);
+            super.handleClientSocket(socket);
+        }
+
+        @Override
+        protected ProtocolHandler createProtocolHandler(Socket socket) {
+            try {
+                return (ProtocolHandler) handler.invoke(inner, socket);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
-    /** Fills the mailbox with the channel off, switches it on; seconds until all processed, until all replied. */
-    static double[] round(GreenMail mail, String home, String ssh, String admin, String password, String tag, int n,
-            int before) throws Exception {
-        shell(home, ssh, admin, password, "lapor:disable channel-email");
-        Session session = Session.getInstance(new Properties());
+    interface Action {
+        String run(Map<String, String> query) throws Exception;
+    }
+
+    private static void control(HttpExchange x, Action action) throws IOException {
+        try {
+            x.getRequestBody().readAllBytes();
+            Map<String, String> q = new HashMap<>();
+            String raw = x.getRequestURI().getRawQuery();
+            if (raw != null) {
+                for (String kv : raw.split("&")) {
+                    int i = kv.indexOf('=');
+                    if (i > 0) {
+                        q.put(kv.substring(0, i), kv.substring(i + 1));
+                    }
+                }
+            }
+            int status = 200;
+            String body;
+            try {
+                body = action.run(q);
+            } catch (Exception e) {
+                status = 500;
+                body = e.toString();
+            }
+            byte[] b = (body + "\n").getBytes(StandardCharsets.UTF_8);
+            x.sendResponseHeaders(status, b.length);
+            try (OutputStream out = x.getResponseBody()) {
+                out.write(b);
+            }
+        } finally {
+            x.close();
+        }
+    }
+
+    private static final String[] NAMES = {"Siti Aminah", "Ahmad Faizal", "Mei Ling", "Rajesh Kumar", "Nurul Huda", "Daniel Tan"};
+
+    /** n messages from the reporter into the hotline's INBOX, as the mail server would have stored them. */
+    private static String fill(int n, String tag) throws Exception {
+        long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
-            MimeMessage m = new MimeMessage(session);
-            m.setFrom(new InternetAddress(REPORTER));
+            String id = "<bench-" + tag + "-" + i + "." + System.nanoTime() + "@rumah.test>";
+            MimeMessage m = new MimeMessage(SESSION) {
+                @Override
+                protected void updateMessageID() throws MessagingException {
+                    setHeader("Message-ID", id);
+                }
+            };
+            m.setFrom(new InternetAddress(REPORTER, NAMES[i % NAMES.length], "UTF-8"));
             m.setRecipients(Message.RecipientType.TO, HOTLINE);
-            boolean en = i % 2 == 0;
-            m.setSubject(en ? "Telegram group sharing child abuse material " + i : "Kumpulan Telegram berkongsi bahan " + i, "UTF-8");
-            m.setText(en ? "Hello, my daughter was added to this group: https://t.me/+grp" + tag + i
-                    + " and this page https://www.facebook.com/groups/" + (100000 + i) + " please help, thank you."
-                    : "Salam tuan, anak saya dimasukkan ke kumpulan ini: https://t.me/+grp" + tag + i
-                    + " dan halaman ini https://www.facebook.com/groups/" + (100000 + i) + " sila ambil tindakan.", "UTF-8");
+            m.setSentDate(new Date());
+            String group = "https://t.me/+grp" + tag + i;
+            String page = "https://www.facebook.com/groups/" + tag + "." + i;
+            boolean two = i % 3 != 0;
+            if (i % 2 == 0) {
+                m.setSubject("Kumpulan Telegram berkongsi gambar kanak-kanak", "UTF-8");
+                m.setText("Salam tuan/puan,\n\nSaya jumpa kumpulan ini dalam telefon anak saya. Mereka berkongsi gambar "
+                        + "dan video kanak-kanak yang tidak senonoh dan meminta gambar daripada budak-budak:\n" + group + "\n"
+                        + (two ? "Pentadbir kumpulan itu juga ada halaman ini: " + page + "\n" : "")
+                        + "\nSaya tidak mahu nama saya disebut. Tolong ambil tindakan segera.\n\nTerima kasih.\n", "UTF-8");
+            } else {
+                m.setSubject("Report: group sharing child abuse material", "UTF-8");
+                m.setText("Hello,\n\nA stranger added my 12-year-old to this group, where adults share sexual images of "
+                        + "children and ask the kids to send photos of themselves:\n" + page + "\n"
+                        + (two ? "They also pushed her to join this Telegram group: " + group + "\n" : "")
+                        + "\nPlease take it down. You may contact me at this address.\n\nThank you.\n", "UTF-8");
+            }
             m.saveChanges();
-            mail.getUserManager().getUser(HOTLINE).deliver(m);
+            hotline.deliver(m);
         }
-        long start = System.nanoTime();
-        shell(home, ssh, admin, password, "lapor:enable channel-email");
-        double processed = -1;
-        long deadline = start + 600_000_000_000L;
+        return count(hotline, "INBOX") + " in the INBOX; " + n + " filled in " + (System.nanoTime() - t0) / 1_000_000 + " ms";
+    }
+
+    private static MailFolder folder(GreenMailUser user, String name) {
+        return mail.getManagers().getImapHostManager().getFolder(user, name);
+    }
+
+    private static int count(GreenMailUser user, String name) {
+        MailFolder f = folder(user, name);
+        return f == null ? 0 : f.getMessageCount();
+    }
+
+    /** Empties the hotline's folders and the reporter's INBOX (the channel must be off). */
+    private static String clear() {
+        for (String name : List.of("INBOX", PROCESSED, REVIEW)) {
+            MailFolder f = folder(hotline, name);
+            if (f != null) {
+                f.deleteAllMessages();
+            }
+        }
+        folder(reporter, "INBOX").deleteAllMessages();
+        resetReplies = true;
+        synchronized (EmailBench.class) {
+            target = Integer.MAX_VALUE;
+        }
+        return "cleared";
+    }
+
+    private static synchronized String mark(int n) {
+        markNanos = System.nanoTime();
+        target = n;
+        firstMs = processedMs = repliedMs = -1;
+        return "marked " + n;
+    }
+
+    private static synchronized String stats() {
+        return counts[0] + " " + counts[1] + " " + counts[2] + " " + counts[3] + " " + firstMs + " " + processedMs + " "
+                + repliedMs;
+    }
+
+    private static void watch() {
         while (true) {
-            if (processed < 0 && count("Lapor-Processed", mail) >= before + n) {
-                processed = (System.nanoTime() - start) / 1e9;
+            try {
+                if (resetReplies) {
+                    resetReplies = false;
+                    looked = 0;
+                    replies = 0;
+                }
+                long looking = System.nanoTime();
+                int inbox = count(hotline, "INBOX");
+                int processed = count(hotline, PROCESSED);
+                int review = count(hotline, REVIEW);
+                List<StoredMessage> got = folder(reporter, "INBOX").getMessages();
+                if (got.size() < looked) {
+                    looked = 0;
+                    replies = 0;
+                }
+                for (int i = looked; i < got.size(); i++) {
+                    if ("auto-replied".equals(got.get(i).getMimeMessage().getHeader("Auto-Submitted", null))) {
+                        replies++;
+                    }
+                }
+                looked = got.size();
+                synchronized (EmailBench.class) {
+                    long ms = (System.nanoTime() - markNanos) / 1_000_000;
+                    counts = new int[] {inbox, processed, review, replies};
+                    if (target != Integer.MAX_VALUE && looking - markNanos >= 0) { // counted after the mark
+                        if (firstMs < 0 && processed > 0) {
+                            firstMs = ms;
+                        }
+                        if (processedMs < 0 && processed >= target && inbox == 0) {
+                            processedMs = ms;
+                        }
+                        if (repliedMs < 0 && replies >= target) {
+                            repliedMs = ms;
+                        }
+                    }
+                }
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                System.err.println("watcher: " + e);
             }
-            if (processed >= 0 && replies(mail) >= before + n) {
-                return new double[] {processed, (System.nanoTime() - start) / 1e9};
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(tag + ": not all processed and answered in 10 minutes");
-            }
-            Thread.sleep(250);
         }
     }
 
-    static int replies(GreenMail mail) throws Exception {
-        int n = 0;
-        for (MimeMessage m : mail.getReceivedMessages()) {
-            if ("auto-replied".equals(m.getHeader("Auto-Submitted", null))) {
-                n++;
-            }
-        }
-        return n;
-    }
+    // ---- the web baseline
 
-    static int count(String folder, GreenMail mail) throws Exception {
-        Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect("127.0.0.1", mail.getImap().getPort(), HOTLINE, "bench-secret");
-        try {
-            Folder f = store.getFolder(folder);
-            if (!f.exists()) {
-                return 0;
-            }
-            f.open(Folder.READ_ONLY);
-            int c = f.getMessageCount();
-            f.close(false);
-            return c;
-        } finally {
-            store.close();
-        }
-    }
-
-    static double web(String base, int n) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            String body = "{\"urls\":[\"https://t.me/+webgrp" + i + "\",\"https://www.facebook.com/groups/" + (500000 + i)
-                    + "\"],\"category\":\"CSAM\",\"anonymous\":false,\"contact\":\"" + REPORTER
-                    + "\",\"description\":\"Salam tuan, anak saya dimasukkan ke kumpulan ini.\"}";
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/reports"))
+    private static void web(String base, int count, String tag) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newSingleThreadExecutor()).build();
+        URI uri = URI.create(base + "/api/reports");
+        long t0 = System.nanoTime();
+        int ok = 0;
+        for (int i = 0; i < count; i++) {
+            boolean ms = i % 2 == 0;
+            String body = "{\"urls\":[\"https://t.me/+web" + tag + i + "\""
+                    + (i % 3 != 0 ? ",\"https://www.facebook.com/groups/web" + tag + "." + i + "\"" : "") + "],"
+                    + "\"category\":\"CSAM\",\"platform\":\"TELEGRAM\",\"description\":\""
+                    + (ms ? "Saya jumpa kumpulan ini dalam telefon anak saya. Mereka berkongsi gambar kanak-kanak."
+                            : "A stranger added my child to this group, where adults share sexual images of children.")
+                    + "\",\"anonymous\":" + ms + (ms ? "" : ",\"contact\":\"" + REPORTER + "\"")
+                    + ",\"language\":\"" + (ms ? "ms" : "en") + "\"}";
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 201) {
-                throw new IllegalStateException("POST /api/reports answered " + r.statusCode() + ": " + r.body());
+                System.err.println("POST /api/reports answered " + r.statusCode() + ": " + r.body());
+                System.exit(1);
             }
+            ok++;
         }
-        return n / ((System.nanoTime() - start) / 1e9);
-    }
-
-    static void shell(String home, String ssh, String admin, String password, String command) throws Exception {
-        Process p = new ProcessBuilder(home + "/bin/client", "-a", ssh, "-u", admin, "-p", password, "-b", "-r", "30")
-                .redirectErrorStream(true).start();
-        p.getOutputStream().write((command + "\n").getBytes());
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0 || out.toLowerCase().contains("error")) {
-            throw new IllegalStateException(command + ": " + out);
-        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "%d %.2f %.1f%n", ok, s, ok / s);
+        System.exit(0); // the client's threads would keep the JVM
     }
 }
