@@ -153,7 +153,8 @@ public class EmailIT {
         }
     }
 
-    private long incomingReports() {
+    private long incomingReports() throws Exception {
+        karaf.http.awaitOk("/api/stats", Duration.ofMinutes(1)); // the status bundle may come up after /api/health
         Http.Reply r = karaf.http.get("/api/stats");
         assertEquals(r.body(), 200, r.status());
         return r.json().get("incomingReports").asLong();
