@@ -1,4 +1,4 @@
 /** Domain values and the services the core offers to channels and plugins. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.4.0")
+@org.osgi.annotation.versioning.Version("2.5.0")
 package org.laporpredator.api;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.laporpredator.api.IdempotencyKey;
 import org.laporpredator.api.ItemSource;
+import org.laporpredator.api.LinkRecognizer;
 import org.laporpredator.api.NewItem;
 import org.laporpredator.api.NewReport;
 import org.laporpredator.api.RateLimiter;
@@ -38,9 +39,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /** media check → validate → parse every link → rate limit → store report, items and outbox in one transaction → receipt. */
-@Component(service = ReportIntake.class, configurationPid = IntakePipeline.PID)
+@Component(service = {ReportIntake.class, LinkRecognizer.class}, configurationPid = IntakePipeline.PID)
 @Designate(ocd = CoreConfig.class)
-public class IntakePipeline implements ReportIntake {
+public class IntakePipeline implements ReportIntake, LinkRecognizer {
 
     public static final String PID = "org.laporpredator.core";
 
@@ -116,6 +117,47 @@ public class IntakePipeline implements ReportIntake {
             return new Receipt(save(submission, report), ReportStatus.RECEIVED, items.receipt);
         }
         return new Receipt(idempotency.once(key, () -> save(submission, report)), ReportStatus.RECEIVED, items.receipt);
+    }
+
+    /** The links of a text, or of a chat export when the text is one; nothing stored, nothing fetched. */
+    @Override
+    public List<ReceiptItem> recognise(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        Validator check = validator;
+        Items items = new Items(maxItems);
+        try {
+            if (looksLikeExport(text)) {
+                addChat(text, check, items);
+                return List.copyOf(items.receipt);
+            }
+        } catch (SubmissionRejected e) {
+            // not a chat export after all: its links as text
+        }
+        try {
+            for (String found : LinkFinder.find(text, maxItems)) {
+                Url url = check.found(found, parsers::claimsScheme);
+                if (url != null) {
+                    items.add(found, parsers.parse(url), ItemSource.DESCRIPTION, null);
+                }
+            }
+        } catch (SubmissionRejected e) {
+            // more than a report may hold: those found so far
+        }
+        return List.copyOf(items.receipt);
+    }
+
+    /** Two messages or more read as a WhatsApp export. */
+    private static boolean looksLikeExport(String text) {
+        if (text.indexOf('\n') < 0) {
+            return false;
+        }
+        try {
+            return ChatExport.read(text).size() >= 2;
+        } catch (ChatExportException | RuntimeException e) {
+            return false;
+        }
     }
 
     private String save(Submission submission, NewReport report) {

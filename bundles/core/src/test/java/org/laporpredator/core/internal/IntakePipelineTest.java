@@ -124,6 +124,25 @@ public class IntakePipelineTest {
     }
 
     @Test
+    public void recognisingATextStoresNothingAndNamesEachLinkOnce() {
+        pipeline.addParser(link -> link.hostname().equals("t.me")
+                ? Optional.of(ParsedItem.of("TELEGRAM", "CHANNEL", Map.of("channel", "x"), "https://t.me/x"))
+                : Optional.empty(), Map.of(Modules.PLATFORM, "TELEGRAM"));
+        List<ReceiptItem> found = pipeline.recognise("see hxxps://t[.]me/x and https://t.me/x and https://bad.example/a");
+        assertEquals(2, found.size());
+        assertEquals("TELEGRAM", found.get(0).platform());
+        assertEquals("CHANNEL", found.get(0).kind());
+        assertEquals("https://bad.example/a", found.get(1).canonicalUrl());
+        assertTrue(pipeline.recognise("no link here at all").isEmpty());
+        assertTrue(pipeline.recognise(null).isEmpty());
+        List<ReceiptItem> chat = pipeline.recognise("12/03/2024, 21:15 - Ali: join https://t.me/x\n"
+                + "12/03/2024, 21:16 - Abu: call +60 12-345 6789\n");
+        assertEquals(ItemSource.CHAT, chat.get(0).source());
+        assertEquals(2, chat.size());
+        assertNull("nothing stored", store.saved);
+    }
+
+    @Test
     public void anonymousReportsCarryNoContact() {
         pipeline.submit(new Submission("web", null, List.of("https://bad.example/"), Category.GROOMING, null, true, "me@example.com", "en"));
         assertNull(store.saved.contact());
