@@ -1,0 +1,86 @@
+package org.laporpredator.conversation.internal;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.laporpredator.conversation.Conversation;
+import org.laporpredator.conversation.Incoming;
+import org.laporpredator.conversation.Outgoing;
+
+/**
+ * The conversation over a store: a chat's state loaded, the message handled, the state saved, one message of
+ * a chat at a time; a state idle for 24 hours is forgotten; a message id seen before answers nothing.
+ */
+final class Engine implements Conversation {
+
+    static final Duration IDLE = Duration.ofHours(24);
+    private static final int LOCKS = 256;
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+            .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.PUBLIC_ONLY)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final Flow flow;
+    private final ConversationStore store;
+    private final Clock clock;
+    private final Object[] locks = new Object[LOCKS];
+
+    Engine(Flow flow, ConversationStore store, Clock clock) {
+        this.flow = flow;
+        this.store = store;
+        this.clock = clock;
+        for (int i = 0; i < LOCKS; i++) {
+            locks[i] = new Object();
+        }
+    }
+
+    @Override
+    public List<Outgoing> receive(String channel, String chat, String messageId, String language, Incoming message) {
+        String key = Flow.sha256("chat:" + channel + ":" + chat);
+        synchronized (locks[Math.floorMod(key.hashCode(), LOCKS)]) {
+            Instant now = clock.instant();
+            if (messageId != null && !store.firstTime(channel, messageId, now)) {
+                return List.of();
+            }
+            Optional<State> saved = store.load(key).filter(s -> s.at().plus(IDLE).isAfter(now)).map(s -> read(s.state()));
+            State state = saved.orElse(null);
+            List<Outgoing> out;
+            if (state == null) {
+                boolean known = language != null && LANGUAGES.contains(language);
+                state = State.fresh(known ? language : "ms", now.toEpochMilli());
+                state.step = known ? State.Step.DANGER : State.Step.LANGUAGE;
+                // a new chat is greeted, whatever it said first, unless it asked for something (status, help)
+                boolean asked = message.media() != null || message.text() != null && flow.isCommand(message.text())
+                        && !Texts.normal(message.text()).startsWith("/start");
+                out = asked ? flow.handle(state, message, channel, chat, now.toEpochMilli()) : flow.begin(state);
+            } else {
+                out = flow.handle(state, message, channel, chat, now.toEpochMilli());
+            }
+            store.save(key, write(state), now);
+            return out;
+        }
+    }
+
+    static State read(String json) {
+        try {
+            return JSON.readValue(json, State.class);
+        } catch (JsonProcessingException e) {
+            return State.fresh("ms", System.currentTimeMillis()); // unreadable: begin again
+        }
+    }
+
+    static String write(State s) {
+        try {
+            return JSON.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
