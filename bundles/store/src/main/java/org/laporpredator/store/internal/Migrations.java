@@ -34,7 +34,8 @@ final class Migrations {
             "V4__ids_from_the_writer.sql", "V5__outbox_read_by_cursor.sql", "V6__binary_item_key",
             "V7__writer_tables_locked_whole.sql", "V8__classification_apart", "V9__idempotency_keys.sql",
             "V10__cases.sql", "V11__queue_at_a_million.sql", "V12__status_messages.sql",
-            "V13__dashboard_counts.sql", "V14__queue_by_id.sql", "V15__deliveries.sql", "V16__channel_state.sql");
+            "V13__dashboard_counts.sql", "V14__queue_by_id.sql", "V15__deliveries.sql", "V16__channel_state.sql",
+            "V17__chat_states.sql");
 
     /** A step written as code. */
     interface Step {
