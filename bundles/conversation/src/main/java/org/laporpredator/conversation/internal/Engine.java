@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.laporpredator.api.ChatStates;
 import org.laporpredator.conversation.Conversation;
 import org.laporpredator.conversation.Incoming;
 import org.laporpredator.conversation.Outgoing;
@@ -28,11 +29,12 @@ final class Engine implements Conversation {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final Flow flow;
-    private final ConversationStore store;
+    private final ChatStates store;
+    private volatile Instant lastForget = Instant.EPOCH;
     private final Clock clock;
     private final Object[] locks = new Object[LOCKS];
 
-    Engine(Flow flow, ConversationStore store, Clock clock) {
+    Engine(Flow flow, ChatStates store, Clock clock) {
         this.flow = flow;
         this.store = store;
         this.clock = clock;
@@ -49,7 +51,8 @@ final class Engine implements Conversation {
             if (messageId != null && !store.firstTime(channel, messageId, now)) {
                 return List.of();
             }
-            Optional<State> saved = store.load(key).filter(s -> s.at().plus(IDLE).isAfter(now)).map(s -> read(s.state()));
+            forgetOld(now);
+            Optional<State> saved = store.load(channel, key).filter(s -> s.at().plus(IDLE).isAfter(now)).map(s -> read(s.state()));
             State state = saved.orElse(null);
             List<Outgoing> out;
             if (state == null) {
@@ -63,8 +66,16 @@ final class Engine implements Conversation {
             } else {
                 out = flow.handle(state, message, channel, chat, now.toEpochMilli());
             }
-            store.save(key, write(state), now);
+            store.save(channel, key, write(state), now);
             return out;
+        }
+    }
+
+    /** At most once an hour: conversations idle for a day and message ids older than two days go. */
+    private void forgetOld(Instant now) {
+        if (lastForget.plus(Duration.ofHours(1)).isBefore(now)) {
+            lastForget = now;
+            store.forget(now.minus(IDLE), now.minus(IDLE.multipliedBy(2)));
         }
     }
 

@@ -40,8 +40,12 @@ final class Flow {
     static final List<String> PLATFORMS = List.of("WHATSAPP", "TELEGRAM", "FACEBOOK", "INSTAGRAM", "TIKTOK", "X",
             "DISCORD", "YOUTUBE", "WECHAT", "WEBSITE", "OTHER");
     private static final Pattern STATUS = Pattern.compile("^/?(\\D+?)\\s*(\\d{8})?$");
-    private static final int MAX_LINK_MESSAGES = 20;
-    private static final int MAX_DESCRIPTION = 4000;
+    /** Links kept at most, each at most {@link #MAX_LINK} long: a chat's state stays within the store's limit. */
+    private static final int MAX_LINKS = 10;
+    private static final int MAX_LINK = 800;
+    private static final int MAX_DESCRIPTION = 2000;
+    /** A pasted chat export kept at most (one Telegram message holds 4,096). */
+    private static final int MAX_EXPORT = 4096;
 
     private final Texts texts;
     private final Ports ports;
@@ -308,10 +312,11 @@ final class Flow {
             return;
         }
         if (export) {
-            s.chatExport = s.chatExport == null ? typed : s.chatExport + "\n" + typed;
-        } else if (s.links.size() < MAX_LINK_MESSAGES) {
+            String joined = s.chatExport == null ? typed : s.chatExport + "\n" + typed;
+            s.chatExport = joined.length() > MAX_EXPORT ? joined.substring(0, MAX_EXPORT) : joined;
+        } else {
             for (ReceiptItem i : found) {
-                if (!s.links.contains(i.input())) {
+                if (s.links.size() < MAX_LINKS && i.input().length() <= MAX_LINK && !s.links.contains(i.input())) {
                     s.links.add(i.input());
                 }
             }

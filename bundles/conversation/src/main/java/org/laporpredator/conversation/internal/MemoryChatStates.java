@@ -4,25 +4,34 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.laporpredator.api.ChatStates;
 
-/** Conversations in memory: for tests, and until the store keeps them. */
-final class MemoryConversationStore implements ConversationStore {
+/** Chat states in memory, for the conversation's unit tests. */
+final class MemoryChatStates implements ChatStates {
 
     private final Map<String, Saved> states = new ConcurrentHashMap<>();
     private final Map<String, Instant> seen = new ConcurrentHashMap<>();
 
     @Override
-    public Optional<Saved> load(String chatKey) {
-        return Optional.ofNullable(states.get(chatKey));
+    public Optional<Saved> load(String channel, String chatKey) {
+        return Optional.ofNullable(states.get(channel + " " + chatKey));
     }
 
     @Override
-    public void save(String chatKey, String state, Instant at) {
-        states.put(chatKey, new Saved(state, at));
+    public void save(String channel, String chatKey, String state, Instant at) {
+        states.put(channel + " " + chatKey, new Saved(state, at));
     }
 
     @Override
     public boolean firstTime(String channel, String messageId, Instant at) {
         return seen.putIfAbsent(channel + " " + messageId, at) == null;
+    }
+
+    @Override
+    public int forget(Instant conversationsBefore, Instant messagesBefore) {
+        int before = states.size() + seen.size();
+        states.values().removeIf(s -> s.at().isBefore(conversationsBefore));
+        seen.values().removeIf(t -> t.isBefore(messagesBefore));
+        return before - states.size() - seen.size();
     }
 }

@@ -40,7 +40,7 @@ public class ConversationTest {
     private static final String CHANNEL = "channel-telegram";
     private static final String REF = ReferenceNumbers.complete("4821937");
     private final FakePorts ports = new FakePorts();
-    private final MemoryConversationStore store = new MemoryConversationStore();
+    private final MemoryChatStates store = new MemoryChatStates();
     private final MutableClock clock = new MutableClock();
     private final Texts texts = new Texts();
     private Engine engine = engine();
