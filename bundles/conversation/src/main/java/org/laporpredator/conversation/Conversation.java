@@ -20,7 +20,10 @@ public interface Conversation {
      * @param chat      the chat's id on that platform (kept only encrypted, and as a hash)
      * @param messageId the platform's id of this message; a message delivered again answers nothing; null: no check
      * @param language  the language to start in when the chat is new (null: the reporter is asked)
+     * @param client    an opaque key of the sender for the submission limit (e.g. the web chat's address group);
+     *                  null: the chat itself, hashed
      * @return what to send back, in order; empty for a message seen before
      */
-    List<Outgoing> receive(String channel, String chat, String messageId, String language, Incoming message);
+    List<Outgoing> receive(String channel, String chat, String messageId, String language, String client,
+            Incoming message);
 }

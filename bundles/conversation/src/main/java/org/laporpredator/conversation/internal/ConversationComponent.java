@@ -50,7 +50,8 @@ public class ConversationComponent implements Conversation {
     }
 
     @Override
-    public List<Outgoing> receive(String channel, String chat, String messageId, String language, Incoming message) {
-        return engine.receive(channel, chat, messageId, language, message);
+    public List<Outgoing> receive(String channel, String chat, String messageId, String language, String client,
+            Incoming message) {
+        return engine.receive(channel, chat, messageId, language, client, message);
     }
 }

@@ -44,7 +44,8 @@ final class Engine implements Conversation {
     }
 
     @Override
-    public List<Outgoing> receive(String channel, String chat, String messageId, String language, Incoming message) {
+    public List<Outgoing> receive(String channel, String chat, String messageId, String language, String client,
+            Incoming message) {
         String key = Flow.sha256("chat:" + channel + ":" + chat);
         synchronized (locks[Math.floorMod(key.hashCode(), LOCKS)]) {
             Instant now = clock.instant();
@@ -62,9 +63,9 @@ final class Engine implements Conversation {
                 // a new chat is greeted, whatever it said first, unless it asked for something (status, help)
                 boolean asked = message.media() != null || message.text() != null && flow.isCommand(message.text())
                         && !Texts.normal(message.text()).startsWith("/start");
-                out = asked ? flow.handle(state, message, channel, chat, now.toEpochMilli()) : flow.begin(state);
+                out = asked ? flow.handle(state, message, channel, chat, client, now.toEpochMilli()) : flow.begin(state);
             } else {
-                out = flow.handle(state, message, channel, chat, now.toEpochMilli());
+                out = flow.handle(state, message, channel, chat, client, now.toEpochMilli());
             }
             store.save(channel, key, write(state), now);
             return out;

@@ -69,8 +69,11 @@ final class Flow {
         return out;
     }
 
-    /** One message: the answers to send. {@code channel}, {@code client}: for the submission. */
-    List<Outgoing> handle(State s, Incoming in, String channel, String chatKey, long now) {
+    /**
+     * One message: the answers to send. {@code channel}, {@code chatKey} (the chat's id) and {@code client} (null:
+     * the chat) are for the submission.
+     */
+    List<Outgoing> handle(State s, Incoming in, String channel, String chatKey, String client, long now) {
         List<Outgoing> out = new ArrayList<>();
         if (in.media() != null) {
             s.refused++;
@@ -97,7 +100,7 @@ final class Flow {
             case LINKS -> links(s, typed, choice, out);
             case DETAILS -> details(s, typed, choice, out);
             case CONTACT -> contact(s, typed, choice, out);
-            case CONFIRM -> confirm(s, typed, choice, channel, chatKey, now, out);
+            case CONFIRM -> confirm(s, typed, choice, channel, chatKey, client, now, out);
             case DONE -> {
                 // a new message after a report: a new report, in the same language
                 State fresh = State.fresh(s.language, now);
@@ -356,7 +359,7 @@ final class Flow {
         out.add(ask(s));
     }
 
-    private void confirm(State s, String typed, String choice, String channel, String chatKey, long now,
+    private void confirm(State s, String typed, String choice, String channel, String chatKey, String client, long now,
             List<Outgoing> out) {
         if ("confirm:restart".equals(choice)) {
             State fresh = State.fresh(s.language, now);
@@ -372,7 +375,7 @@ final class Flow {
         }
         Receipt receipt;
         try {
-            receipt = ports.submit(submission(s, channel, chatKey));
+            receipt = ports.submit(submission(s, channel, chatKey, client));
         } catch (TooManySubmissions e) {
             out.add(new Outgoing(t(s, "error.too_many", Math.max(1, (e.retryAfterSeconds() + 59) / 60)), confirmChoices(s)));
             return;
@@ -399,7 +402,7 @@ final class Flow {
         out.add(new Outgoing(t(s, "done.closing")));
     }
 
-    Submission submission(State s, String channel, String chatKey) {
+    Submission submission(State s, String channel, String chatKey, String client) {
         StringBuilder d = new StringBuilder();
         if (s.description != null) {
             d.append(s.description);
@@ -414,7 +417,7 @@ final class Flow {
         PlatformHint hint = s.platform == null ? null : PlatformHint.valueOf(s.platform);
         return new Submission(channel, hint, s.links, Category.valueOf(s.category), d.length() == 0 ? null : d.toString(),
                 !s.contact, s.contact ? channel + ":" + chatKey : null, s.language, s.chatExport,
-                sha256("client:" + channel + ":" + chatKey), sha256("chat:" + channel + ":" + chatKey + ":" + s.startedAt),
+                client != null ? client : sha256("client:" + channel + ":" + chatKey), sha256("chat:" + channel + ":" + chatKey + ":" + s.startedAt),
                 s.urgent);
     }
 

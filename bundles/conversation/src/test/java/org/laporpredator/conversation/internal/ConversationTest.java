@@ -227,8 +227,8 @@ public class ConversationTest {
         press(chat, "links:done");
         press(chat, "details:skip");
         press(chat, "contact:no");
-        assertFalse(engine.receive(CHANNEL, chat, "update-77", null, Incoming.choice("confirm:yes")).isEmpty());
-        assertTrue(engine.receive(CHANNEL, chat, "update-77", null, Incoming.choice("confirm:yes")).isEmpty());
+        assertFalse(engine.receive(CHANNEL, chat, "update-77", null, null, Incoming.choice("confirm:yes")).isEmpty());
+        assertTrue(engine.receive(CHANNEL, chat, "update-77", null, null, Incoming.choice("confirm:yes")).isEmpty());
         assertEquals(1, ports.submissions.size());
     }
 
@@ -330,7 +330,7 @@ public class ConversationTest {
     }
 
     private List<Outgoing> say(String chat, Incoming in) {
-        return engine.receive(CHANNEL, chat, "m" + (++ids), null, in);
+        return engine.receive(CHANNEL, chat, "m" + (++ids), null, null, in);
     }
 
     private List<Outgoing> press(String chat, String id) {

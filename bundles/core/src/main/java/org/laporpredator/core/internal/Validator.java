@@ -38,12 +38,15 @@ final class Validator {
      * @param claimedScheme true for a non-http(s) scheme some parser takes
      * @throws SubmissionRejected naming the first problem
      */
+    /** The reporters' languages: Bahasa Malaysia, English, Chinese (Simplified), Tamil. */
+    static final List<String> LANGUAGES = List.of("ms", "en", "zh", "ta");
+
     List<Candidate> validate(Submission s, Predicate<String> claimedScheme) {
         if (s.category() == null) {
             throw new SubmissionRejected("missing_category", "Please choose a category.");
         }
-        if (s.language() != null && !s.language().equals("ms") && !s.language().equals("en")) {
-            throw new SubmissionRejected("unsupported_language", "Language must be 'ms' or 'en'.");
+        if (s.language() != null && !LANGUAGES.contains(s.language())) {
+            throw new SubmissionRejected("unsupported_language", "Language must be 'ms', 'en', 'zh' or 'ta'.");
         }
         checkText("description", s.description(), maxDescriptionLength, "description_too_long");
         if (!s.anonymous()) {
