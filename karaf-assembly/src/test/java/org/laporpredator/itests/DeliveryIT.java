@@ -43,11 +43,7 @@ public class DeliveryIT {
     @After
     public void stop() {
         if (karaf != null) {
-            try {
-                karaf.stop();
-            } catch (AssertionError | Exception e) {
-                karaf.processes().forEach(ProcessHandle::destroyForcibly);
-            }
+            karaf.stopOrKill();
         }
         if (hook != null) {
             hook.close();

@@ -56,6 +56,20 @@ final class Distribution {
         // the console's bundle comes late; until its resources are in, the whiteboard rebuilds its application
         http.awaitOk("/api/admin/session", Duration.ofMinutes(1), 401);
         http.awaitOk("/", Duration.ofMinutes(1));
+        // the status bundle and the chat channels may come up after /api/health; each resource that comes
+        // makes the whiteboard rebuild its application (404 meanwhile): wait for the last ones too
+        http.awaitOk("/api/stats", Duration.ofMinutes(1));
+        http.awaitOk("/api/chat/sessions", Duration.ofMinutes(1), 405);
+        http.awaitOk("/api/chat/telegram", Duration.ofMinutes(1), 405);
+    }
+
+    /** Stops it, and when it does not stop, kills its JVMs (for a test's @After). */
+    void stopOrKill() {
+        try {
+            stop();
+        } catch (AssertionError | Exception e) {
+            processes().forEach(ProcessHandle::destroyForcibly);
+        }
     }
 
     void stop() throws IOException, InterruptedException {

@@ -45,11 +45,7 @@ public class EmailIT {
     @After
     public void stop() {
         if (karaf != null) {
-            try {
-                karaf.stop();
-            } catch (AssertionError | Exception e) {
-                karaf.processes().forEach(ProcessHandle::destroyForcibly);
-            }
+            karaf.stopOrKill();
         }
         if (mail != null) {
             mail.stop();
@@ -154,7 +150,6 @@ public class EmailIT {
     }
 
     private long incomingReports() throws Exception {
-        karaf.http.awaitOk("/api/stats", Duration.ofMinutes(1)); // the status bundle may come up after /api/health
         Http.Reply r = karaf.http.get("/api/stats");
         assertEquals(r.body(), 200, r.status());
         return r.json().get("incomingReports").asLong();

@@ -26,11 +26,7 @@ public class WebChatIT {
     @After
     public void stop() {
         if (karaf != null) {
-            try {
-                karaf.stop();
-            } catch (AssertionError | Exception e) {
-                karaf.processes().forEach(ProcessHandle::destroyForcibly);
-            }
+            karaf.stopOrKill();
         }
     }
 
@@ -38,7 +34,6 @@ public class WebChatIT {
         karaf = new Distribution(name, port);
         karaf.run(List.of("sh", "-c", "LAPOR_ADMIN_PASSWORD=" + PASSWORD + " bin/create-admin " + ADMIN), Duration.ofSeconds(30));
         karaf.start();
-        karaf.http.awaitOk("/api/stats", Duration.ofMinutes(1));
     }
 
     private String session(String language) {
