@@ -25,15 +25,18 @@ public interface ChatStates {
     Optional<Saved> load(String channel, String chatKey);
 
     /**
-     * Saves the chat's state, replacing any other; committed when it returns.
+     * Saves the chat's state, replacing any other, and notes the message id that led to it, in one
+     * transaction, committed when it returns.
      *
+     * @param messageId the platform's id of the message handled, or null
+     * @return false, with nothing saved, when the message id was noted before (a twin delivery got there first)
      * @throws IllegalArgumentException when a part is empty or too long
      * @throws ServiceUnavailable when it could not be stored
      */
-    void save(String channel, String chatKey, String state, Instant at);
+    boolean save(String channel, String chatKey, String state, Instant at, String messageId);
 
-    /** True the first time the channel's message id is seen (it is noted, committed), false after. */
-    boolean firstTime(String channel, String messageId, Instant at);
+    /** Whether the channel's message id was noted by a {@link #save}. */
+    boolean seen(String channel, String messageId);
 
     /** Forgets conversations saved and message ids seen before the given times; how many rows went. */
     int forget(Instant conversationsBefore, Instant messagesBefore);

@@ -17,7 +17,8 @@ import org.laporpredator.conversation.Outgoing;
 
 /**
  * The conversation over a store: a chat's state loaded, the message handled, the state saved, one message of
- * a chat at a time; a state idle for 24 hours is forgotten; a message id seen before answers nothing.
+ * a chat at a time; a state idle for 24 hours is forgotten; a message id seen before answers nothing. A
+ * turn is one read-only look-up and one transaction.
  */
 final class Engine implements Conversation {
 
@@ -49,7 +50,7 @@ final class Engine implements Conversation {
         String key = Flow.sha256("chat:" + channel + ":" + chat);
         synchronized (locks[Math.floorMod(key.hashCode(), LOCKS)]) {
             Instant now = clock.instant();
-            if (messageId != null && !store.firstTime(channel, messageId, now)) {
+            if (messageId != null && store.seen(channel, messageId)) {
                 return List.of();
             }
             forgetOld(now);
@@ -67,8 +68,9 @@ final class Engine implements Conversation {
             } else {
                 out = flow.handle(state, message, channel, chat, client, now.toEpochMilli());
             }
-            store.save(channel, key, write(state), now);
-            return out;
+            // the message id noted with the state, in one transaction: a twin delivered to another node at the
+            // same moment finds it taken and answers nothing (a report it made has the same idempotency key)
+            return store.save(channel, key, write(state), now, messageId) ? out : List.of();
         }
     }
 

@@ -18,13 +18,17 @@ final class MemoryChatStates implements ChatStates {
     }
 
     @Override
-    public void save(String channel, String chatKey, String state, Instant at) {
+    public synchronized boolean save(String channel, String chatKey, String state, Instant at, String messageId) {
+        if (messageId != null && seen.putIfAbsent(channel + " " + messageId, at) != null) {
+            return false;
+        }
         states.put(channel + " " + chatKey, new Saved(state, at));
+        return true;
     }
 
     @Override
-    public boolean firstTime(String channel, String messageId, Instant at) {
-        return seen.putIfAbsent(channel + " " + messageId, at) == null;
+    public boolean seen(String channel, String messageId) {
+        return seen.containsKey(channel + " " + messageId);
     }
 
     @Override

@@ -73,22 +73,44 @@ public class JdbcChatStates implements ChatStates {
     }
 
     @Override
-    public void save(String channel, String chatKey, String state, Instant at) {
+    public boolean save(String channel, String chatKey, String state, Instant at, String messageId) {
         check(channel, chatKey);
+        if (messageId != null) {
+            check(channel, messageId);
+        }
         if (state == null || state.isEmpty() || state.getBytes(StandardCharsets.UTF_8).length > MAX_STATE_BYTES) {
             throw new IllegalArgumentException("A state of 1 to " + MAX_STATE_BYTES + " bytes is required");
         }
         byte[] sealed = cipher.encrypt(state, aad(channel, chatKey));
         Instant when = at.truncatedTo(ChronoUnit.MILLIS);
         try {
-            store(channel, chatKey, sealed, when);
-        } catch (Taken e) {
-            store(channel, chatKey, sealed, when); // another node inserted it in between: now it updates
+            try {
+                return store(channel, chatKey, sealed, when, messageId);
+            } catch (Taken e) {
+                return store(channel, chatKey, sealed, when, messageId); // another node inserted the chat: now it updates
+            }
+        } catch (Twin e) {
+            return false;
         }
     }
 
-    private void store(String channel, String chatKey, byte[] sealed, Instant at) {
-        transactions.run("Storing a chat's state", c -> {
+    /** The message id noted, then the state updated, else inserted; false when the id was there. */
+    private boolean store(String channel, String chatKey, byte[] sealed, Instant at, String messageId) {
+        return transactions.run("Storing a chat's state", c -> {
+            if (messageId != null) {
+                try (PreparedStatement in = c.prepareStatement(
+                        "INSERT INTO chat_message_seen (channel, message_id, seen_at) VALUES (?, ?, ?)")) {
+                    in.setString(1, channel);
+                    in.setString(2, messageId);
+                    Times.set(in, 3, at);
+                    in.executeUpdate();
+                } catch (SQLException e) {
+                    if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                        throw new Twin(); // rolls the transaction back
+                    }
+                    throw e;
+                }
+            }
             try (PreparedStatement up = c.prepareStatement(
                     "UPDATE chat_state SET state_enc = ?, updated_at = ? WHERE channel = ? AND chat_key = ?")) {
                 up.setBytes(1, sealed);
@@ -96,7 +118,7 @@ public class JdbcChatStates implements ChatStates {
                 up.setString(3, channel);
                 up.setString(4, chatKey);
                 if (up.executeUpdate() == 1) {
-                    return null;
+                    return true;
                 }
             }
             try (PreparedStatement in = c.prepareStatement(
@@ -106,7 +128,7 @@ public class JdbcChatStates implements ChatStates {
                 in.setBytes(3, sealed);
                 Times.set(in, 4, at);
                 in.executeUpdate();
-                return null;
+                return true;
             } catch (SQLException e) {
                 if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     throw new Taken();
@@ -117,21 +139,16 @@ public class JdbcChatStates implements ChatStates {
     }
 
     @Override
-    public boolean firstTime(String channel, String messageId, Instant at) {
+    public boolean seen(String channel, String messageId) {
         check(channel, messageId);
-        return transactions.run("Noting a chat message", c -> {
-            try (PreparedStatement in = c.prepareStatement(
-                    "INSERT INTO chat_message_seen (channel, message_id, seen_at) VALUES (?, ?, ?)")) {
-                in.setString(1, channel);
-                in.setString(2, messageId);
-                Times.set(in, 3, at.truncatedTo(ChronoUnit.MILLIS));
-                in.executeUpdate();
-                return true;
-            } catch (SQLException e) {
-                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    return false;
+        return transactions.run("Looking a chat message up", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT 1 FROM chat_message_seen WHERE channel = ? AND message_id = ?")) {
+                ps.setString(1, channel);
+                ps.setString(2, messageId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
                 }
-                throw e;
             }
         });
     }
@@ -162,6 +179,12 @@ public class JdbcChatStates implements ChatStates {
         }
         if (key == null || key.isEmpty() || key.length() > MAX_KEY) {
             throw new IllegalArgumentException("A key of 1 to " + MAX_KEY + " characters is required");
+        }
+    }
+
+    private static final class Twin extends RuntimeException {
+        Twin() {
+            super(null, null, false, false);
         }
     }
 

@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -13,21 +15,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the bot's replies to the Bot API on one thread, in order: each call tried up to {@code tries} times,
+ * Sends the bot's replies to the Bot API on {@value #LANES} threads, a chat's replies always on the same one
+ * and so in order: each call tried up to {@code tries} times,
  * 1 s, 2 s, 4 s ... apart (a 429's retry_after honoured), while the network fails or the API answers 5xx or
  * 429; a 4xx other than 429 is given up at once. Logs methods and status codes only, never a chat or a text.
  */
 final class TelegramSender implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelegramSender.class);
-    private static final int QUEUE = 10_000;
+    static final int LANES = 4;
+    /** Calls waiting per lane at most; the webhook answers 503 before it gets there. */
+    static final int QUEUE = 5_000;
     private static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
     private final String base;
     private final int tries;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final BlockingQueue<Call> queue = new LinkedBlockingQueue<>(QUEUE);
-    private final Thread thread;
+    private final List<BlockingQueue<Call>> lanes = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
     private volatile boolean closed;
     private volatile String problem;
 
@@ -37,17 +42,31 @@ final class TelegramSender implements AutoCloseable {
     TelegramSender(String apiBase, String token, int tries) {
         this.base = apiBase + "/bot" + token + "/";
         this.tries = tries;
-        this.thread = new Thread(this::run, "lapor-telegram-sender");
-        this.thread.setDaemon(true);
-        this.thread.start();
+        for (int i = 0; i < LANES; i++) {
+            BlockingQueue<Call> q = new LinkedBlockingQueue<>(QUEUE);
+            lanes.add(q);
+            Thread t = new Thread(() -> run(q), "lapor-telegram-sender-" + (i + 1));
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
     }
 
-    /** Queues a Bot API call; false when the queue is full (the call is dropped and logged). */
-    boolean send(String method, byte[] json) {
+    /** Whether the chat's lane has room for a turn's replies; when not, the webhook asks Telegram to wait. */
+    boolean hasRoom(String chat) {
+        return lane(chat).remainingCapacity() > 20;
+    }
+
+    private BlockingQueue<Call> lane(String chat) {
+        return lanes.get(Math.floorMod(chat.hashCode(), LANES));
+    }
+
+    /** Queues a Bot API call for the chat; false when its lane is full (the call is dropped and logged). */
+    boolean send(String chat, String method, byte[] json) {
         if (closed) {
             return false;
         }
-        boolean queued = queue.offer(new Call(method, json));
+        boolean queued = lane(chat).offer(new Call(method, json));
         if (!queued) {
             LOG.warn("Telegram: {} replies wait already; a {} was dropped", QUEUE, method);
         }
@@ -61,10 +80,14 @@ final class TelegramSender implements AutoCloseable {
 
     /** Replies waiting (for tests and health). */
     int waiting() {
-        return queue.size();
+        int n = 0;
+        for (BlockingQueue<Call> q : lanes) {
+            n += q.size();
+        }
+        return n;
     }
 
-    private void run() {
+    private void run(BlockingQueue<Call> queue) {
         while (!closed) {
             Call c;
             try {
@@ -131,6 +154,6 @@ final class TelegramSender implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        thread.interrupt();
+        threads.forEach(Thread::interrupt);
     }
 }

@@ -28,7 +28,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
  * {@code POST /api/chat/telegram}: the Bot API's webhook. The {@code X-Telegram-Bot-Api-Secret-Token} header
  * is compared with the configured secret in constant time (wrong or missing: 401, nothing read or stored).
  * An update is handled once (by its update_id); its replies go out through the sender, retried, so the
- * webhook answers 200 as soon as the conversation's state is committed. Switched off or not configured:
+ * webhook answers 200 as soon as the conversation's state is committed; while the chat's replies cannot go
+ * out fast enough, 503 before anything is handled. Switched off or not configured:
  * 503, and Telegram delivers the update again later. The store down: 503 too.
  */
 @Component(service = TelegramWebhook.class)
@@ -76,9 +77,13 @@ public class TelegramWebhook {
             return error(400, "invalid_update", "The body is not a Telegram update.");
         }
         TelegramSender sender = ch.sender();
+        if (u.message() != null && !sender.hasRoom(u.chat())) {
+            // the replies could not go out now: nothing handled, Telegram delivers the update again later
+            return error(503, "busy", "Too many replies are waiting; please deliver the update again later.");
+        }
         if (u.callbackId() != null) {
             ObjectNode ack = Updates.JSON.createObjectNode().put("callback_query_id", u.callbackId());
-            sender.send("answerCallbackQuery", bytes(ack));
+            sender.send(u.chat() == null ? u.callbackId() : u.chat(), "answerCallbackQuery", bytes(ack));
         }
         if (u.message() == null) {
             return Response.ok().build();
@@ -91,7 +96,7 @@ public class TelegramWebhook {
             return error(503, "unavailable", "The conversation cannot be kept right now.");
         }
         for (Outgoing o : out) {
-            sender.send("sendMessage", bytes(Updates.sendMessage(u.chat(), o)));
+            sender.send(u.chat(), "sendMessage", bytes(Updates.sendMessage(u.chat(), o)));
         }
         return Response.ok().build();
     }
