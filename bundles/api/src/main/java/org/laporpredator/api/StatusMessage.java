@@ -41,9 +41,10 @@ public enum StatusMessage {
         return status;
     }
 
-    /** The text in a language ({@code ms} or {@code en}; anything else gives {@code ms}). */
+    /** The text in a language ({@code ms}, {@code en}, {@code zh} or {@code ta}; anything else gives {@code ms}). */
     public String text(String language) {
-        Locale locale = "en".equals(language) ? Locale.ENGLISH : new Locale("ms");
+        Locale locale = "en".equals(language) || "zh".equals(language) || "ta".equals(language)
+                ? Locale.forLanguageTag(language) : new Locale("ms");
         ResourceBundle bundle = ResourceBundle.getBundle("org.laporpredator.api.status", locale,
                 StatusMessage.class.getClassLoader(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));

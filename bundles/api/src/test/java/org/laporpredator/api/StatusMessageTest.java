@@ -7,7 +7,9 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 
-import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Properties;
@@ -35,13 +37,21 @@ public class StatusMessageTest {
             String en = m.text("en");
             assertFalse(m + " ms", ms.isBlank());
             assertFalse(m + " en", en.isBlank());
+            for (String l : new String[] {"zh", "ta"}) {
+                String t = m.text(l);
+                assertFalse(m + " " + l, t.isBlank());
+                assertNotEquals(m + " " + l + " is translated", ms, t);
+                assertNotEquals(m + " " + l + " is translated", en, t);
+            }
             assertNotEquals(m + " is translated", ms, en);
             assertTrue(m + " has its own text", seen.add(en));
             assertSame(m, StatusMessage.forKey(m.key()));
         }
-        for (String file : new String[] {"status_ms.properties", "status_en.properties", "status.properties"}) {
+        for (String file : new String[] {"status_ms.properties", "status_en.properties", "status_zh.properties",
+            "status_ta.properties", "status.properties"}) {
             Properties p = new Properties();
-            try (InputStream in = StatusMessage.class.getResourceAsStream(file)) {
+            try (Reader in = new InputStreamReader(StatusMessage.class.getResourceAsStream(file),
+                    StandardCharsets.UTF_8)) {
                 p.load(in);
             }
             assertEquals(file, StatusMessage.values().length, p.size()); // no text without a message
