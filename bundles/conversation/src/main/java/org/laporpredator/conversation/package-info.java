@@ -4,5 +4,5 @@
  * {@link org.laporpredator.conversation.Outgoing} messages back in its own way (buttons, lists, text).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.laporpredator.conversation;

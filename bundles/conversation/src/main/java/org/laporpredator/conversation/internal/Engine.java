@@ -70,7 +70,7 @@ final class Engine implements Conversation {
             }
             // the message id noted with the state, in one transaction: a twin delivered to another node at the
             // same moment finds it taken and answers nothing (a report it made has the same idempotency key)
-            return store.save(channel, key, write(state), now, messageId) ? out : List.of();
+            return store.save(channel, key, write(state), now, messageId) ? flow.menus(out, state.language) : List.of();
         }
     }
 

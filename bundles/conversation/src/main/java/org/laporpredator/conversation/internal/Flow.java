@@ -423,6 +423,15 @@ final class Flow {
 
     // ---- questions
 
+    /** Choices get their list button's label in the reporter's language. */
+    List<Outgoing> menus(List<Outgoing> out, String language) {
+        List<Outgoing> labelled = new java.util.ArrayList<>(out.size());
+        for (Outgoing o : out) {
+            labelled.add(o.choices().isEmpty() || o.menu() != null ? o : new Outgoing(o.text(), o.choices(), texts.get(language, "menu")));
+        }
+        return labelled;
+    }
+
     /** The question of the current step, with its choices. */
     Outgoing ask(State s) {
         return switch (s.step) {
@@ -481,7 +490,7 @@ final class Flow {
         for (String l : Conversation.LANGUAGES) {
             text.append(text.length() > 0 ? "\n" : "").append(texts.get(l, "language.question"));
         }
-        return new Outgoing(text.toString(), c);
+        return new Outgoing(text.toString(), c, "Bahasa · Language");
     }
 
     /** Not understood: said kindly, and the step's question again. */

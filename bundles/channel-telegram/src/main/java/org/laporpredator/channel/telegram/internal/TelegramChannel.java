@@ -1,6 +1,9 @@
 package org.laporpredator.channel.telegram.internal;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.util.regex.Pattern;
+import org.laporpredator.conversation.ReplySender;
 import org.laporpredator.spi.ModuleHealth;
 import org.laporpredator.spi.Modules;
 import org.osgi.service.component.annotations.Activate;
@@ -28,7 +31,7 @@ public class TelegramChannel implements ModuleHealth {
 
     private final String secret;
     private final String problem;
-    private final TelegramSender sender;
+    private final ReplySender sender;
 
     @Activate
     public TelegramChannel(TelegramConfig config) {
@@ -45,7 +48,10 @@ public class TelegramChannel implements ModuleHealth {
         } else {
             problem = null;
         }
-        this.sender = problem == null ? new TelegramSender(apiBase, token, Math.max(1, config.replyTries())) : null;
+        String base = apiBase + "/bot" + token + "/";
+        this.sender = problem == null ? new ReplySender("Bot API", config.replyTries(), (method, json) -> HttpRequest
+                .newBuilder(URI.create(base + method)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json))) : null;
     }
 
     @Deactivate
@@ -74,7 +80,7 @@ public class TelegramChannel implements ModuleHealth {
         return problem == null;
     }
 
-    TelegramSender sender() {
+    ReplySender sender() {
         return sender;
     }
 }

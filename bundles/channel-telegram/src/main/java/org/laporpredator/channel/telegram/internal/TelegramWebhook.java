@@ -17,6 +17,7 @@ import javax.ws.rs.core.Response;
 import org.laporpredator.api.ServiceUnavailable;
 import org.laporpredator.conversation.Conversation;
 import org.laporpredator.conversation.Outgoing;
+import org.laporpredator.conversation.ReplySender;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -76,7 +77,7 @@ public class TelegramWebhook {
         } catch (IllegalArgumentException e) {
             return error(400, "invalid_update", "The body is not a Telegram update.");
         }
-        TelegramSender sender = ch.sender();
+        ReplySender sender = ch.sender();
         if (u.message() != null && !sender.hasRoom(u.chat())) {
             // the replies could not go out now: nothing handled, Telegram delivers the update again later
             return error(503, "busy", "Too many replies are waiting; please deliver the update again later.");

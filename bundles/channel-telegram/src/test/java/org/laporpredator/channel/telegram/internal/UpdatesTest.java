@@ -14,6 +14,7 @@ import org.junit.Test;
 import org.laporpredator.conversation.Choice;
 import org.laporpredator.conversation.Incoming;
 import org.laporpredator.conversation.Outgoing;
+import org.laporpredator.conversation.ReplySender;
 
 public class UpdatesTest {
 
@@ -83,10 +84,10 @@ public class UpdatesTest {
 
     @Test
     public void aTooManyRequestsAnswerIsWaitedOutAsItSays() {
-        assertEquals(Duration.ofSeconds(7), TelegramSender.retryAfter(
+        assertEquals(Duration.ofSeconds(7), ReplySender.retryAfter(null,
                 "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 7\",\"parameters\":{\"retry_after\":7}}",
                 Duration.ofSeconds(1)));
-        assertEquals(Duration.ofSeconds(2), TelegramSender.retryAfter("{}", Duration.ofSeconds(2)));
+        assertEquals(Duration.ofSeconds(2), ReplySender.retryAfter(null, "{}", Duration.ofSeconds(2)));
     }
 
     @Test
