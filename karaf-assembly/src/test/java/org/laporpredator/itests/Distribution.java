@@ -61,6 +61,7 @@ final class Distribution {
         http.awaitOk("/api/stats", Duration.ofMinutes(1));
         http.awaitOk("/api/chat/sessions", Duration.ofMinutes(1), 405);
         http.awaitOk("/api/chat/telegram", Duration.ofMinutes(1), 405);
+        http.awaitOk("/api/chat/whatsapp", Duration.ofMinutes(1), 403, 503); // configured or not
     }
 
     /** Stops it, and when it does not stop, kills its JVMs (for a test's @After). */

@@ -74,14 +74,14 @@ final class Http {
         awaitOk(path, timeout, 200);
     }
 
-    /** Waits until GET path answers the given status. */
-    void awaitOk(String path, Duration timeout, int expected) throws InterruptedException {
+    /** Waits until GET path answers one of the given statuses. */
+    void awaitOk(String path, Duration timeout, int... expected) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         String last = "";
         while (System.nanoTime() < end) {
             try {
                 Reply r = get(path);
-                if (r.status() == expected) {
+                if (java.util.Arrays.stream(expected).anyMatch(e -> e == r.status())) {
                     return;
                 }
                 last = r.status() + " " + r.body();
@@ -90,6 +90,6 @@ final class Http {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError(path + " not " + expected + " within " + timeout + ": " + last);
+        throw new AssertionError(path + " not " + java.util.Arrays.toString(expected) + " within " + timeout + ": " + last);
     }
 }
