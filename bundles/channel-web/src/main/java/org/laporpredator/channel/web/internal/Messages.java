@@ -7,6 +7,8 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -17,8 +19,16 @@ final class Messages {
 
     static final String MS = "ms";
     static final String EN = "en";
+    static final String ZH = "zh";
+    static final String TA = "ta";
 
-    private static final Map<String, Properties> BUNDLES = Map.of(MS, load(MS), EN, load(EN));
+    /** Every page language, in the order of the language switch. */
+    static final List<String> LANGUAGES = List.of(MS, EN, ZH, TA);
+
+    /** Each language's name in its own script, for the language switch. */
+    static final Map<String, String> NAMES = Map.of(MS, "Bahasa Malaysia", EN, "English", ZH, "中文", TA, "தமிழ்");
+
+    private static final Map<String, Properties> BUNDLES = loadAll();
 
     private final String lang;
     private final Properties texts;
@@ -28,13 +38,13 @@ final class Messages {
         this.texts = BUNDLES.get(lang);
     }
 
-    /** The texts of a language; anything but {@code en} gives {@code ms}. */
+    /** The texts of a language; an unsupported one gives {@code ms}. */
     static Messages of(String lang) {
-        return new Messages(EN.equals(lang) ? EN : MS);
+        return new Messages(isSupported(lang) ? lang : MS);
     }
 
     static boolean isSupported(String lang) {
-        return MS.equals(lang) || EN.equals(lang);
+        return lang != null && LANGUAGES.contains(lang);
     }
 
     /** The page language: {@code ?lang=} if supported, else the cookie, else {@code ms}. */
@@ -51,10 +61,6 @@ final class Messages {
         return lang;
     }
 
-    /** The other language, for the switch link. */
-    String other() {
-        return MS.equals(lang) ? EN : MS;
-    }
 
     Locale locale() {
         return Locale.forLanguageTag(lang);
@@ -96,6 +102,14 @@ final class Messages {
             keys.add((String) k);
         }
         return keys;
+    }
+
+    private static Map<String, Properties> loadAll() {
+        Map<String, Properties> all = new LinkedHashMap<>();
+        for (String lang : LANGUAGES) {
+            all.put(lang, load(lang));
+        }
+        return Map.copyOf(all);
     }
 
     private static Properties load(String lang) {

@@ -162,7 +162,8 @@ final class Pages {
             h.el("p", m.get("statusname." + found.status().name()), "id", "status-name", "class", "status-name");
             h.el("p", found.text(m.lang()), "id", "status-message");
             if (found.updatedOn() != null) {
-                String date = DateTimeFormatter.ofPattern("d MMMM yyyy", m.locale()).format(found.updatedOn());
+                String pattern = Messages.ZH.equals(m.lang()) ? "yyyy年M月d日" : "d MMMM yyyy";
+                String date = DateTimeFormatter.ofPattern(pattern, m.locale()).format(found.updatedOn());
                 h.el("p", m.get("status.updated", date), "id", "status-updated", "class", "hint");
             }
             h.close("section").nl();
@@ -256,8 +257,6 @@ final class Pages {
     }
 
     private Html start(String titleKey, String switchPath) {
-        String other = m.other();
-        String switchHref = switchPath + (switchPath.contains("?") ? "&" : "?") + "lang=" + other;
         Html h = Html.document();
         h.open("html", "lang", m.lang()).nl();
         h.open("head").nl();
@@ -276,11 +275,26 @@ final class Pages {
         h.open("nav", "aria-label", m.get("nav.label"));
         h.el("a", m.get("nav.report"), "href", "/");
         h.el("a", m.get("nav.status"), "href", "/status");
-        h.el("a", m.get("lang.switch"), "href", switchHref, "id", "lang-switch", "lang", other, "hreflang", other);
         h.close("nav");
+        languageSwitch(h, switchPath);
         h.close("div").close("header").nl();
         h.open("main", "id", "main", "class", "wrap").nl();
         return h;
+    }
+
+    /** One link per language, each named in its own script; the page's own language is not a link. */
+    private void languageSwitch(Html h, String switchPath) {
+        h.open("nav", "aria-label", m.get("lang.label"), "id", "lang-switch", "class", "langs");
+        for (String lang : Messages.LANGUAGES) {
+            String name = Messages.NAMES.get(lang);
+            if (lang.equals(m.lang())) {
+                h.el("span", name, "lang", lang, "aria-current", "true", "class", "current");
+            } else {
+                String href = switchPath + (switchPath.contains("?") ? "&" : "?") + "lang=" + lang;
+                h.el("a", name, "href", href, "lang", lang, "hreflang", lang);
+            }
+        }
+        h.close("nav");
     }
 
     private String end(Html h) {
