@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -22,7 +24,9 @@ import javax.servlet.http.HttpServletResponse;
 final class Refusal {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, Properties> TEXTS = Map.of("ms", load("ms"), "en", load("en"));
+    /** The page languages, as on the public pages. */
+    static final List<String> LANGUAGES = List.of("ms", "en", "zh", "ta");
+    private static final Map<String, Properties> TEXTS = loadAll();
 
     private Refusal() {
     }
@@ -96,7 +100,7 @@ final class Refusal {
         return html.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A text of ours (never of the request), in {@code ms} or {@code en}. */
+    /** A text of ours (never of the request), in one of {@link #LANGUAGES} ({@code ms} for any other). */
     static String text(String lang, String key) {
         Properties p = TEXTS.getOrDefault(lang, TEXTS.get("ms"));
         String t = p.getProperty(key);
@@ -104,21 +108,41 @@ final class Refusal {
     }
 
     static String language(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
+        return language(request.getCookies());
+    }
+
+    /** The {@code lang} cookie's language when we have it, else {@code ms}. */
+    static String language(Cookie[] cookies) {
         if (cookies != null) {
             for (Cookie c : cookies) {
-                if ("lang".equals(c.getName()) && "en".equals(c.getValue().toLowerCase(Locale.ROOT))) {
-                    return "en";
+                if ("lang".equals(c.getName()) && c.getValue() != null) {
+                    String lang = c.getValue().strip().toLowerCase(Locale.ROOT);
+                    if (LANGUAGES.contains(lang)) {
+                        return lang;
+                    }
                 }
             }
         }
         return "ms";
     }
 
+    /** The keys of a language's texts (for tests). */
+    static java.util.Set<String> keys(String lang) {
+        return TEXTS.get(lang).stringPropertyNames();
+    }
+
     private static void write(HttpServletResponse response, String type, byte[] body) throws IOException {
         response.setContentType(type);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    private static Map<String, Properties> loadAll() {
+        Map<String, Properties> all = new LinkedHashMap<>();
+        for (String lang : LANGUAGES) {
+            all.put(lang, load(lang));
+        }
+        return Map.copyOf(all);
     }
 
     private static Properties load(String lang) {

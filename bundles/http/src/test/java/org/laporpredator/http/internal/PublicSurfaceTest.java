@@ -69,7 +69,7 @@ public class PublicSurfaceTest {
     public void everyCodeHasATextInBothLanguages() {
         for (int status : new int[] {400, 401, 403, 404, 405, 406, 408, 413, 414, 415, 429, 431, 500, 503}) {
             String code = Refusal.code(status);
-            for (String lang : new String[] {"ms", "en"}) {
+            for (String lang : Refusal.LANGUAGES) {
                 assertFalse(lang + " " + code, Refusal.text(lang, code).equals(Refusal.text(lang, "bad_request")) && status != 400);
             }
         }
