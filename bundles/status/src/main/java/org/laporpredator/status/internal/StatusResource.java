@@ -45,29 +45,29 @@ public class StatusResource {
     @GET
     public Response status(@PathParam("reference") String reference, @QueryParam("lang") String lang,
             @HeaderParam("Accept-Language") String acceptLanguage, @Context HttpServletRequest request) {
+        String errors = errorLanguage(lang, acceptLanguage);
         if (!ReferenceNumbers.hasShape(reference)) {
-            return Responses.error(400, "invalid_reference",
-                    "A reference number has 8 digits. Please check the number and try again.");
+            return Responses.error(400, "invalid_reference", ErrorTexts.text(errors, "bad_shape"));
         }
         if (!ReferenceNumbers.isValid(reference)) {
-            return Responses.error(400, "invalid_reference",
-                    "This reference number is not valid: one digit may be wrong or two swapped. Please check the number and try again.");
+            return Responses.error(400, "invalid_reference", ErrorTexts.text(errors, "bad_check"));
         }
         StatusLookup l = lookup;
         if (l == null) {
-            return Responses.error(503, "unavailable", "Status lookups are not available right now. Please try again later.");
+            return Responses.error(503, "unavailable", ErrorTexts.text(errors, "unavailable"));
         }
         Optional<StatusRecord> found;
         try {
             found = l.find(reference, client(clients, request));
         } catch (StatusLookup.TooManyLookups e) {
-            return Response.fromResponse(Responses.error(429, "too_many_requests", e.getMessage()))
+            String message = ErrorTexts.text(errors, "too_many_requests", e.retryAfterSeconds());
+            return Response.fromResponse(Responses.error(429, "too_many_requests", message))
                     .header("Retry-After", e.retryAfterSeconds()).build();
         } catch (ServiceUnavailable e) {
-            return Responses.error(503, "unavailable", "Status lookups are not available right now. Please try again later.");
+            return Responses.error(503, "unavailable", ErrorTexts.text(errors, "unavailable"));
         }
         if (found.isEmpty()) {
-            return Responses.error(404, "not_found", "No report has this reference number. Please check the number and try again.");
+            return Responses.error(404, "not_found", ErrorTexts.text(errors, "not_found"));
         }
         StatusRecord r = found.get();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -89,17 +89,32 @@ public class StatusResource {
                 : ClientAddresses.DIRECT.client(request.getRemoteAddr(), forwarded, forwardedFor);
     }
 
+    /** The status message's language: {@code ?lang=}, else the first Accept-Language, else {@code ms}. */
     static String language(String lang, String acceptLanguage) {
-        if (lang != null) {
-            return lang.toLowerCase(Locale.ROOT).startsWith("en") ? "en" : "ms";
-        }
-        if (acceptLanguage != null) {
-            String first = acceptLanguage.split(",")[0].strip().toLowerCase(Locale.ROOT);
-            if (first.startsWith("en")) {
-                return "en";
-            }
-        }
-        return "ms";
+        String asked = asked(lang, acceptLanguage);
+        return asked != null ? asked : "ms";
     }
 
+    /** The error messages' language: the one asked for, else English (the API's errors were English first). */
+    static String errorLanguage(String lang, String acceptLanguage) {
+        String asked = asked(lang, acceptLanguage);
+        return asked != null ? asked : "en";
+    }
+
+    /** ms, en, zh or ta when {@code ?lang=} (or, without it, the first Accept-Language) names one, else null. */
+    private static String asked(String lang, String acceptLanguage) {
+        if (lang != null) {
+            return supported(lang);
+        }
+        if (acceptLanguage != null) {
+            return supported(acceptLanguage.split(",")[0]);
+        }
+        return null;
+    }
+
+    /** The primary subtag ({@code zh-CN} gives {@code zh}) when supported, else null. */
+    private static String supported(String tag) {
+        String primary = tag.split("[-_;]")[0].strip().toLowerCase(Locale.ROOT);
+        return ErrorTexts.LANGUAGES.contains(primary) ? primary : null;
+    }
 }
