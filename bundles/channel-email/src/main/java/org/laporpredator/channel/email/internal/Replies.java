@@ -1,5 +1,10 @@
 package org.laporpredator.channel.email.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -8,11 +13,13 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import org.laporpredator.mail.Mail;
 
 /**
  * The automatic replies (RFC 3834: {@code Auto-Submitted: auto-replied}, in reply to the reporter's
- * message), in Malay or English, and the limit of replies per sender per hour that keeps mail loops from
+ * message), in Malay, English, Chinese or Tamil ({@code replies_<lang>.properties}, UTF-8), and the limit of replies per sender per hour that keeps mail loops from
  * forming. The limit is kept in memory, by a hash of the sender's address, never the address.
  */
 final class Replies {
@@ -29,6 +36,7 @@ final class Replies {
     static final String ID_PREFIX = "lapor-reply-";
     private static final Duration HOUR = Duration.ofHours(1);
     private static final int MAX_SENDERS = 10_000;
+    private static final Map<String, Properties> TEXTS = loadAll();
 
     private final String siteUrl;
     private final int perHour;
@@ -68,16 +76,15 @@ final class Replies {
     }
 
     /**
-     * The reply to a message. {@code key}: the message's key (hex), which makes the reply's Message-ID, the
-     * same if it is sent again.
+     * The reply to a message, in its language ({@code ms}, {@code en}, {@code zh} or {@code ta}; any other gives
+     * {@code ms}). {@code key}: the message's key (hex), which makes the reply's Message-ID, the same if it is
+     * sent again.
      */
     Mail reply(Kind kind, String to, String language, String reference, String inReplyTo, String subject,
             boolean attachmentsDropped, String key) {
-        boolean en = "en".equals(language);
-        String text = kind == Kind.RECEIVED ? received(en, reference, attachmentsDropped) : noLinks(en, attachmentsDropped);
-        String title = kind == Kind.RECEIVED
-                ? (en ? "Report received: " : "Laporan diterima: ") + reference
-                : (en ? "We could not find a link in your email" : "Kami tidak menemui pautan dalam e-mel anda");
+        String lang = TEXTS.containsKey(language) ? language : "ms";
+        String text = kind == Kind.RECEIVED ? received(lang, reference, attachmentsDropped) : noLinks(lang, attachmentsDropped);
+        String title = kind == Kind.RECEIVED ? text(lang, "received.subject", reference) : text(lang, "nolinks.subject");
         if (subject != null && !subject.isBlank()) {
             title = title + " (Re: " + shorten(subject, 80) + ")";
         }
@@ -91,76 +98,61 @@ final class Replies {
         return mail;
     }
 
-    private String received(boolean en, String reference, boolean attachmentsDropped) {
-        String status = siteUrl + "/status?ref=" + reference + "&lang=" + (en ? "en" : "ms");
-        StringBuilder b = new StringBuilder();
-        if (en) {
-            b.append("Thank you. Your report has been received.\n\n")
-                    .append("Reference number: ").append(reference).append("\n\n")
-                    .append("Check its status at any time: ").append(status).append("\n")
-                    .append("(the number says only what became of the report, never who sent it)\n\n")
-                    .append("What happens next: an analyst checks every link you sent. Where it is abuse material\n")
-                    .append("or a child at risk, we refer it to CyberSecurity Malaysia, the police (PDRM) and the\n")
-                    .append("platform, and the status above changes as it does.\n\n")
-                    .append("Never send pictures or videos of a child, not even as evidence: send links only.\n")
-                    .append("Keeping or sending such material is an offence.\n");
-            if (attachmentsDropped) {
-                b.append("The files attached to your email were not opened and not kept. Please send links instead.\n");
-            }
-            help(b, true);
-        } else {
-            b.append("Terima kasih. Laporan anda telah diterima.\n\n")
-                    .append("Nombor rujukan: ").append(reference).append("\n\n")
-                    .append("Semak status laporan pada bila-bila masa: ").append(status).append("\n")
-                    .append("(nombor ini hanya menunjukkan perkembangan laporan, bukan siapa yang menghantarnya)\n\n")
-                    .append("Apa seterusnya: penganalisis kami menyemak setiap pautan yang anda hantar. Jika ia bahan\n")
-                    .append("penderaan atau kanak-kanak dalam bahaya, kami merujuknya kepada CyberSecurity Malaysia,\n")
-                    .append("polis (PDRM) dan platform berkenaan, dan status di atas berubah mengikutnya.\n\n")
-                    .append("Jangan sekali-kali menghantar gambar atau video kanak-kanak, walaupun sebagai bukti:\n")
-                    .append("hantar pautan sahaja. Menyimpan atau menghantar bahan sedemikian adalah satu kesalahan.\n");
-            if (attachmentsDropped) {
-                b.append("Fail yang dilampirkan pada e-mel anda tidak dibuka dan tidak disimpan. Sila hantar pautan.\n");
-            }
-            help(b, false);
+    private String received(String lang, String reference, boolean attachmentsDropped) {
+        String status = siteUrl + "/status?ref=" + reference + "&lang=" + lang;
+        StringBuilder b = new StringBuilder(text(lang, "received.body", reference, status)).append('\n');
+        if (attachmentsDropped) {
+            b.append(text(lang, "received.attachments")).append('\n');
         }
-        return b.toString();
+        return help(b, lang);
     }
 
-    private String noLinks(boolean en, boolean attachmentsDropped) {
-        StringBuilder b = new StringBuilder();
-        if (en) {
-            b.append("Thank you for writing to us. We could not find a link in your email, so no report was\n")
-                    .append("made yet; a person will read your message.\n\n")
-                    .append("To report, send the links (web addresses) of the posts, profiles, groups or chats,\n")
-                    .append("such as a Telegram group's or a Facebook profile's address, in a new email, or use the form at\n")
-                    .append(siteUrl).append("/report\n\n")
-                    .append("Never send pictures or videos of a child, not even as evidence: send links only.\n");
-            if (attachmentsDropped) {
-                b.append("The files attached to your email were not opened and not kept.\n");
-            }
-            help(b, true);
-        } else {
-            b.append("Terima kasih kerana menghubungi kami. Kami tidak menemui pautan dalam e-mel anda, jadi\n")
-                    .append("laporan belum dibuat; seorang petugas akan membaca mesej anda.\n\n")
-                    .append("Untuk melapor, hantar pautan (alamat web) hantaran, profil, kumpulan atau sembang itu,\n")
-                    .append("seperti alamat kumpulan Telegram atau profil Facebook, dalam e-mel baharu, atau\n")
-                    .append("gunakan borang di ").append(siteUrl).append("/report\n\n")
-                    .append("Jangan sekali-kali menghantar gambar atau video kanak-kanak, walaupun sebagai bukti:\n")
-                    .append("hantar pautan sahaja.\n");
-            if (attachmentsDropped) {
-                b.append("Fail yang dilampirkan pada e-mel anda tidak dibuka dan tidak disimpan.\n");
-            }
-            help(b, false);
+    private String noLinks(String lang, boolean attachmentsDropped) {
+        StringBuilder b = new StringBuilder(text(lang, "nolinks.body", siteUrl + "/report")).append('\n');
+        if (attachmentsDropped) {
+            b.append(text(lang, "nolinks.attachments")).append('\n');
         }
-        return b.toString();
+        return help(b, lang);
     }
 
-    /** Where a child in danger gets help. */
-    private static void help(StringBuilder b, boolean en) {
-        b.append(en ? "\nIf a child is in danger right now: call 999 (police), or Talian Kasih 15999\n"
-                + "(also WhatsApp 019-261 5999, 24 hours).\n"
-                : "\nJika seorang kanak-kanak dalam bahaya sekarang: hubungi 999 (polis) atau Talian Kasih 15999\n"
-                + "(juga WhatsApp 019-261 5999, 24 jam).\n");
+    /** Closes with where a child in danger gets help: 999 and Talian Kasih. */
+    private static String help(StringBuilder b, String lang) {
+        return b.append('\n').append(text(lang, "help")).append('\n').toString();
+    }
+
+    /** A reply text with {0}, {1}... replaced. */
+    static String text(String lang, String key, Object... args) {
+        String text = TEXTS.get(lang).getProperty(key);
+        if (text == null) {
+            throw new IllegalStateException("no reply text " + key + " in " + lang);
+        }
+        for (int i = 0; i < args.length; i++) {
+            text = text.replace("{" + i + "}", String.valueOf(args[i]));
+        }
+        return text;
+    }
+
+    /** The keys of a language's replies (for tests). */
+    static Set<String> keys(String lang) {
+        return TEXTS.get(lang).stringPropertyNames();
+    }
+
+    private static Map<String, Properties> loadAll() {
+        Map<String, Properties> all = new LinkedHashMap<>();
+        for (String lang : Languages.ALL) {
+            Properties p = new Properties();
+            String name = "replies_" + lang + ".properties";
+            try (InputStream in = Replies.class.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing " + name);
+                }
+                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            all.put(lang, p);
+        }
+        return Map.copyOf(all);
     }
 
     /** Our site's own links (a quoted reply of ours) are not what a reporter reports. */

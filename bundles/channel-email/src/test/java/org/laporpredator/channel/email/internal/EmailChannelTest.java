@@ -127,6 +127,37 @@ public class EmailChannelTest {
     }
 
     @Test
+    public void aChineseMessageIsAnsweredInChinese() throws Exception {
+        send(message("<zh1@x.test>", REPORTER, "Telegram群组分享儿童色情图片",
+                "您好，我在这个群组看到有人分享儿童的不雅照片：https://t.me/+ZhGroup12345 请帮忙处理，谢谢。"));
+        pass(channel());
+        assertEquals("zh", intake.submissions.get(0).language());
+        MimeMessage reply = onlyReply();
+        String text = reply.getContent().toString();
+        String ref = intake.reports.values().iterator().next();
+        assertTrue(text, text.contains("参考编号：" + ref));
+        assertTrue(text, text.contains("https://lapor.test/status?ref=" + ref + "&lang=zh"));
+        assertTrue(text, text.contains("999") && text.contains("Talian Kasih 15999") && text.contains("019-261 5999"));
+        assertTrue(reply.getSubject(), reply.getSubject().startsWith("已收到举报：" + ref));
+    }
+
+    @Test
+    public void aTamilMessageIsAnsweredInTamil() throws Exception {
+        send(message("<ta1@x.test>", REPORTER, "Facebook குழுவில் குழந்தைகளின் படங்கள்",
+                "வணக்கம், இந்தக் குழுவில் குழந்தைகளின் ஆபாசப் படங்களைப் பகிர்கிறார்கள்: "
+                        + "https://www.facebook.com/groups/987654321 தயவுசெய்து நடவடிக்கை எடுங்கள்."));
+        pass(channel());
+        assertEquals("ta", intake.submissions.get(0).language());
+        MimeMessage reply = onlyReply();
+        String text = reply.getContent().toString();
+        String ref = intake.reports.values().iterator().next();
+        assertTrue(text, text.contains("குறிப்பு எண்: " + ref));
+        assertTrue(text, text.contains("&lang=ta"));
+        assertTrue(text, text.contains("999") && text.contains("Talian Kasih 15999") && text.contains("019-261 5999"));
+        assertTrue(reply.getSubject(), reply.getSubject().startsWith("புகார் பெறப்பட்டது: " + ref));
+    }
+
+    @Test
     public void anAnonymousSenderIsAnsweredButNotKept() throws Exception {
         send(message("<anon@x.test>", REPORTER, "Laporan tanpa nama",
                 "https://www.facebook.com/groups/123456789"));
