@@ -136,6 +136,20 @@ public class SubmissionReaderTest {
     }
 
     @Test
+    public void chineseAndTamilSubmissionsGetTheirLanguagesErrors() {
+        assertEquals("zh", read("{\"category\":\"CSAM\",\"language\":\"zh\"}").language());
+        assertEquals("ta", read("{\"category\":\"CSAM\",\"language\":\"TA\"}").language());
+        for (String lang : List.of("zh", "ta")) {
+            WebError e = error(JSON, null, stream("{\"category\":\"nope\",\"language\":\"" + lang + "\"}"));
+            assertEquals(lang, e.language());
+            // what ReportsResource answers
+            String message = Messages.of(e.language()).error(e.code(), e.field(), null);
+            assertEquals(Messages.of(lang).get("error.unknown_category"), message);
+            assertFalse(message.equals(Messages.of("en").get("error.unknown_category")));
+        }
+    }
+
+    @Test
     public void wrongTypesNameTheField() {
         assertInvalidField("urls", "{\"category\":\"CSAM\",\"urls\":5}");
         assertInvalidField("urls", "{\"category\":\"CSAM\",\"urls\":{\"a\":\"b\"}}");
