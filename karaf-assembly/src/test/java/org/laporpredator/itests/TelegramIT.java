@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -65,6 +66,7 @@ public class TelegramIT {
         karaf.setProperty(cfg, "token", TOKEN);
         karaf.setProperty(cfg, "secret", SECRET);
         karaf.setProperty(cfg, "apiBase", "http://127.0.0.1:" + (port + 13));
+        karaf.setProperty("etc/org.laporpredator.dispatcher.cfg", "pollMillis", "50");
         karaf.run(List.of("sh", "-c", "LAPOR_ADMIN_PASSWORD=" + PASSWORD + " bin/create-admin " + ADMIN), Duration.ofSeconds(30));
         karaf.start();
     }
@@ -170,6 +172,15 @@ public class TelegramIT {
         assertEquals("only the status answer came", replies + 1, sent(chat).size());
         assertEquals(reports, karaf.http.get("/api/stats").json().get("incomingReports").asLong());
         assertTrue(st.toString(), st.get("text").asText().contains(ref));
+
+        // an analyst moves the report on: the reporter, who agreed to be contacted, is told in the chat
+        new Admin(karaf.httpPort, ADMIN, PASSWORD).change("POST", "/api/admin/reports/" + ref + "/status",
+                Map.of("status", "UNDER_REVIEW"));
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (sent(chat).stream().noneMatch(n -> n.get("text").asText().startsWith("Berita tentang laporan anda " + ref))) {
+            assertTrue("no status update in the chat: " + sent(chat), System.nanoTime() < end);
+            Thread.sleep(50); // polling the stand-in for the dispatcher's delivery
+        }
     }
 
     @Test

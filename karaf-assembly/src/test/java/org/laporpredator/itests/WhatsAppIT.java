@@ -72,6 +72,7 @@ public class WhatsAppIT {
         karaf.setProperty(cfg, "phoneNumberId", NUMBER_ID);
         karaf.setProperty(cfg, "apiBase", "http://127.0.0.1:" + (port + 13));
         karaf.setProperty(cfg, "apiVersion", "v21.0");
+        karaf.setProperty("etc/org.laporpredator.dispatcher.cfg", "pollMillis", "50");
         karaf.run(List.of("sh", "-c", "LAPOR_ADMIN_PASSWORD=" + PASSWORD + " bin/create-admin " + ADMIN), Duration.ofSeconds(30));
         karaf.start();
     }
@@ -202,6 +203,15 @@ public class WhatsAppIT {
         assertEquals("only the status answer came", replies + 1, sent(wa).size());
         assertEquals(reports, karaf.http.get("/api/stats").json().get("incomingReports").asLong());
         assertTrue(st.toString(), textOf(st).contains(ref));
+
+        // an analyst moves the report on: the reporter, who agreed to be contacted, is told in the chat
+        new Admin(karaf.httpPort, ADMIN, PASSWORD).change("POST", "/api/admin/reports/" + ref + "/status",
+                Map.of("status", "UNDER_REVIEW"));
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (sent(wa).stream().noneMatch(n -> textOf(n).startsWith("Berita tentang laporan anda " + ref))) {
+            assertTrue("no status update in the chat: " + sent(wa), System.nanoTime() < end);
+            Thread.sleep(50); // polling the stand-in for the dispatcher's delivery
+        }
     }
 
     @Test

@@ -30,6 +30,9 @@ record Route(String partner, Set<String> events, Set<String> classifications, Se
                     Set.of("CSAM", "CSAM_NATIONAL", "GROOMING", "SEXTORTION"), Set.of(), Set.of(),
                     Set.of(Events.REPORT_RECEIVED), true);
         }
+        if (partner.equals("reporters")) { // the chats' status updates (the conversation's chat-follow-up)
+            return new Route(partner, Set.of(Events.REPORT_STATUS_CHANGED), Set.of(), Set.of(), Set.of(), Set.of(), false);
+        }
         return new Route(partner, ALL_EVENTS, Set.of(), Set.of(), Set.of(), Set.of(), false);
     }
 

@@ -55,6 +55,16 @@ public class RouteTest {
     }
 
     @Test
+    public void theReportersTakeOnlyStatusChangesAndAreNoAuthority() throws Exception {
+        Route r = Route.defaults("reporters");
+        assertTrue(r.wants(Events.REPORT_STATUS_CHANGED, json("{}")));
+        assertFalse(r.wants(Events.REPORT_RECEIVED, json(URGENT)));
+        assertFalse(r.wants(Events.ITEM_CLASSIFIED, json(CSAM)));
+        assertFalse(r.wants(Events.ITEM_REMOVED, json(CSAM)));
+        assertFalse(r.authority());
+    }
+
+    @Test
     public void aWebhookWithoutSettingsTakesEveryEventAndIsNoAuthority() throws Exception {
         Route r = Route.of("webhook-mcmc", new Hashtable<>(java.util.Map.of("url", "https://x.example/hook")));
         for (String type : Route.ALL_EVENTS) {

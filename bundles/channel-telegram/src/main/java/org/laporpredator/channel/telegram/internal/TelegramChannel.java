@@ -3,6 +3,8 @@ package org.laporpredator.channel.telegram.internal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.regex.Pattern;
+import org.laporpredator.conversation.ChatOutbox;
+import org.laporpredator.conversation.Outgoing;
 import org.laporpredator.conversation.ReplySender;
 import org.laporpredator.spi.ModuleHealth;
 import org.laporpredator.spi.Modules;
@@ -13,15 +15,16 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The Telegram channel as a module ({@value #PID}): its settings and the replies' sender. Switched off, the
- * webhook answers 503 and Telegram delivers the update again later.
+ * webhook answers 503 and Telegram delivers the update again later. As a {@link ChatOutbox} it writes
+ * status updates to reporters (a bot may write to a chat at any time).
  */
-@Component(service = {TelegramChannel.class, ModuleHealth.class}, configurationPid = TelegramChannel.PID, property = {
+@Component(service = {TelegramChannel.class, ModuleHealth.class, ChatOutbox.class}, configurationPid = TelegramChannel.PID, property = {
     Modules.ID + "=" + TelegramChannel.MODULE_ID,
     Modules.KIND + "=" + Modules.CHANNEL,
     Modules.NAME + "=Telegram bot"
 })
 @Designate(ocd = TelegramConfig.class)
-public class TelegramChannel implements ModuleHealth {
+public class TelegramChannel implements ModuleHealth, ChatOutbox {
 
     public static final String PID = "org.laporpredator.channel.telegram";
     public static final String MODULE_ID = "channel-telegram";
@@ -78,6 +81,20 @@ public class TelegramChannel implements ModuleHealth {
 
     boolean configured() {
         return problem == null;
+    }
+
+    @Override
+    public String send(String chat, java.time.Instant lastHeard, Outgoing message) {
+        if (problem != null) {
+            throw new IllegalStateException("the Telegram channel is not configured");
+        }
+        if (!chat.matches("-?\\d{1,20}")) {
+            return "not a Telegram chat id";
+        }
+        if (!sender.hasRoom(chat) || !sender.send(chat, "sendMessage", Updates.bytes(Updates.sendMessage(chat, message)))) {
+            throw new IllegalStateException("too many Telegram replies wait");
+        }
+        return null;
     }
 
     ReplySender sender() {

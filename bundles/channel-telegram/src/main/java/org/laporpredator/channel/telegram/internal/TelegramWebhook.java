@@ -84,7 +84,7 @@ public class TelegramWebhook {
         }
         if (u.callbackId() != null) {
             ObjectNode ack = Updates.JSON.createObjectNode().put("callback_query_id", u.callbackId());
-            sender.send(u.chat() == null ? u.callbackId() : u.chat(), "answerCallbackQuery", bytes(ack));
+            sender.send(u.chat() == null ? u.callbackId() : u.chat(), "answerCallbackQuery", Updates.bytes(ack));
         }
         if (u.message() == null) {
             return Response.ok().build();
@@ -97,22 +97,14 @@ public class TelegramWebhook {
             return error(503, "unavailable", "The conversation cannot be kept right now.");
         }
         for (Outgoing o : out) {
-            sender.send(u.chat(), "sendMessage", bytes(Updates.sendMessage(u.chat(), o)));
+            sender.send(u.chat(), "sendMessage", Updates.bytes(Updates.sendMessage(u.chat(), o)));
         }
         return Response.ok().build();
     }
 
-    private static byte[] bytes(JsonNode n) {
-        try {
-            return Updates.JSON.writeValueAsBytes(n);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     static Response error(int status, String code, String message) {
         ObjectNode e = Updates.JSON.createObjectNode().put("error", code).put("message", message);
-        return Response.status(status).type("application/json; charset=utf-8").entity(bytes(e)).build();
+        return Response.status(status).type("application/json; charset=utf-8").entity(Updates.bytes(e)).build();
     }
 
     private static String sha256(String s) {

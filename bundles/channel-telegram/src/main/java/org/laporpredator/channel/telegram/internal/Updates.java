@@ -83,6 +83,14 @@ final class Updates {
         return Conversation.LANGUAGES.contains(l) ? l : null;
     }
 
+    static byte[] bytes(JsonNode n) {
+        try {
+            return JSON.writeValueAsBytes(n);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A sendMessage body: the text, the choices as an inline keyboard (two a row when short). */
     static ObjectNode sendMessage(String chat, Outgoing o) {
         ObjectNode body = JSON.createObjectNode();

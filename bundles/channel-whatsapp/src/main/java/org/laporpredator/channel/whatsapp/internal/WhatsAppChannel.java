@@ -10,6 +10,8 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.laporpredator.conversation.ChatOutbox;
+import org.laporpredator.conversation.Outgoing;
 import org.laporpredator.conversation.ReplySender;
 import org.laporpredator.spi.ModuleHealth;
 import org.laporpredator.spi.Modules;
@@ -20,15 +22,17 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The WhatsApp channel as a module ({@value #PID}): its settings, the webhook's checks and the replies'
- * sender. Switched off, the webhook answers 503 and Meta delivers the call again later.
+ * sender. Switched off, the webhook answers 503 and Meta delivers the call again later. As a {@link ChatOutbox}
+ * it writes status updates to reporters, but only within WhatsApp's customer service window: 24 hours from
+ * the reporter's last message (later, only paid templates may go, which this channel does not send).
  */
-@Component(service = {WhatsAppChannel.class, ModuleHealth.class}, configurationPid = WhatsAppChannel.PID, property = {
+@Component(service = {WhatsAppChannel.class, ModuleHealth.class, ChatOutbox.class}, configurationPid = WhatsAppChannel.PID, property = {
     Modules.ID + "=" + WhatsAppChannel.MODULE_ID,
     Modules.KIND + "=" + Modules.CHANNEL,
     Modules.NAME + "=WhatsApp Business number"
 })
 @Designate(ocd = WhatsAppConfig.class)
-public class WhatsAppChannel implements ModuleHealth {
+public class WhatsAppChannel implements ModuleHealth, ChatOutbox {
 
     public static final String PID = "org.laporpredator.channel.whatsapp";
     public static final String MODULE_ID = "channel-whatsapp";
@@ -41,6 +45,8 @@ public class WhatsAppChannel implements ModuleHealth {
     private final String phoneNumberId;
     private final String problem;
     private final ReplySender sender;
+    static final java.time.Duration WINDOW = java.time.Duration.ofHours(24);
+    java.time.Clock clock = java.time.Clock.systemUTC();
 
     @Activate
     public WhatsAppChannel(WhatsAppConfig config) {
@@ -124,6 +130,25 @@ public class WhatsAppChannel implements ModuleHealth {
     /** The business number's id: calls for another number are not ours. */
     String phoneNumberId() {
         return phoneNumberId;
+    }
+
+    @Override
+    public String send(String chat, java.time.Instant lastHeard, Outgoing message) {
+        if (problem != null) {
+            throw new IllegalStateException("the WhatsApp channel is not configured");
+        }
+        if (lastHeard == null || !lastHeard.plus(WINDOW).isAfter(clock.instant())) {
+            return "outside WhatsApp's 24-hour customer service window";
+        }
+        if (!sender.hasRoom(chat)) {
+            throw new IllegalStateException("too many WhatsApp replies wait");
+        }
+        for (com.fasterxml.jackson.databind.node.ObjectNode m : Messages.replies(chat, message)) {
+            if (!sender.send(chat, "messages", WhatsAppWebhook.bytes(m))) {
+                throw new IllegalStateException("too many WhatsApp replies wait");
+            }
+        }
+        return null;
     }
 
     ReplySender sender() {

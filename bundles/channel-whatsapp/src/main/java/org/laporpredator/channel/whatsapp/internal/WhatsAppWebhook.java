@@ -119,7 +119,7 @@ public class WhatsAppWebhook {
         return wamid.length() <= 100 ? wamid : "h:" + sha256(wamid);
     }
 
-    private static byte[] bytes(JsonNode n) {
+    static byte[] bytes(JsonNode n) {
         try {
             return Messages.JSON.writeValueAsBytes(n);
         } catch (JsonProcessingException e) {

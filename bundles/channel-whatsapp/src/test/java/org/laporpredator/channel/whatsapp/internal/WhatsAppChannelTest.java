@@ -70,4 +70,20 @@ public class WhatsAppChannelTest {
         WhatsAppChannel version = new WhatsAppChannel(config("v", "s", "a", "1065", "21"));
         assertTrue(version.problem(), version.problem().contains("apiVersion"));
     }
+
+    @Test
+    public void aStatusUpdateGoesOnlyWithinTheCustomerServiceWindow() {
+        WhatsAppChannel ch = new WhatsAppChannel(config("v", "s", "a", "1065", "v21.0"));
+        try {
+            java.time.Instant now = java.time.Instant.parse("2026-12-03T10:00:00Z");
+            ch.clock = java.time.Clock.fixed(now, java.time.ZoneOffset.UTC);
+            org.laporpredator.conversation.Outgoing update = new org.laporpredator.conversation.Outgoing("Laporan 12345678: ...");
+            assertNull("heard an hour ago: sent", ch.send("60123456789", now.minusSeconds(3600), update));
+            String late = ch.send("60123456789", now.minus(java.time.Duration.ofHours(24)), update);
+            assertTrue(late, late.contains("24-hour"));
+            assertTrue(ch.send("60123456789", null, update).contains("24-hour"));
+        } finally {
+            ch.deactivate();
+        }
+    }
 }
