@@ -98,7 +98,7 @@ final class Flow {
             case CATEGORY -> category(s, typed, choice, out);
             case PLATFORM -> platform(s, typed, choice, out);
             case LINKS -> links(s, typed, choice, out);
-            case DETAILS -> details(s, typed, choice, out);
+            case DETAILS -> details(s, typed, choice, channel, out);
             case CONTACT -> contact(s, typed, choice, out);
             case CONFIRM -> confirm(s, typed, choice, channel, chatKey, client, now, out);
             case DONE -> {
@@ -335,7 +335,7 @@ final class Flow {
         return List.of(new Choice("links:done", t(s, "links.done")));
     }
 
-    private void details(State s, String typed, String choice, List<Outgoing> out) {
+    private void details(State s, String typed, String choice, String channel, List<Outgoing> out) {
         if ("details:skip".equals(choice) || texts.means(typed, "skip.words")) {
             s.description = null;
         } else if (!typed.isEmpty()) {
@@ -345,6 +345,10 @@ final class Flow {
             return;
         }
         s.step = Step.CONTACT;
+        if (!ports.reaches(channel)) { // e.g. the web chat: nothing reaches a closed browser, so nothing is promised
+            s.contact = false;
+            s.step = Step.CONFIRM;
+        }
         out.add(ask(s));
     }
 

@@ -18,4 +18,9 @@ interface Ports {
 
     /** The status of a well-formed reference. */
     Optional<StatusRecord> status(String reference, String client);
+
+    /** Whether the channel can write to a reporter first (a status update); if not, contact is not offered. */
+    default boolean reaches(String channel) {
+        return true;
+    }
 }

@@ -92,6 +92,26 @@ public class ConversationTest {
     }
 
     @Test
+    public void aChannelThatCannotWriteFirstPromisesNoContact() {
+        ports.unreachable.add("channel-webchat");
+        String chat = "web-1";
+        engine.receive("channel-webchat", chat, null, "en", null, Incoming.text("hi"));
+        for (String id : List.of("danger:no", "who:other", "cat:GROOMING", "platform:TELEGRAM")) {
+            engine.receive("channel-webchat", chat, null, null, null, Incoming.choice(id));
+        }
+        engine.receive("channel-webchat", chat, null, null, null, Incoming.text("https://t.me/badchannel"));
+        engine.receive("channel-webchat", chat, null, null, null, Incoming.choice("links:done"));
+        List<Outgoing> next = engine.receive("channel-webchat", chat, null, null, null, Incoming.choice("details:skip"));
+        assertEquals("straight to the summary", "confirm:yes", last(next).choices().get(0).id());
+        List<Outgoing> done = engine.receive("channel-webchat", chat, null, null, null, Incoming.choice("confirm:yes"));
+        assertTrue(text(done), text(done).contains("anonymous"));
+        assertFalse(text(done), text(done).contains("write to you"));
+        Submission s = ports.submissions.get(ports.submissions.size() - 1);
+        assertTrue(s.anonymous());
+        assertEquals(null, s.contact());
+    }
+
+    @Test
     public void typedAnswersAreUnderstoodAndAChildInDangerIsToldWhereHelpIs() {
         String chat = "typed";
         say(chat, Incoming.text("hello"));
@@ -358,6 +378,12 @@ public class ConversationTest {
         final List<Submission> submissions = new ArrayList<>();
         volatile boolean down;
         volatile StatusRecord known;
+        final java.util.Set<String> unreachable = new java.util.HashSet<>();
+
+        @Override
+        public boolean reaches(String channel) {
+            return !unreachable.contains(channel);
+        }
 
         @Override
         public List<ReceiptItem> recognise(String text) {

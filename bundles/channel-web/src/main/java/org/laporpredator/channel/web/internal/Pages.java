@@ -275,6 +275,7 @@ final class Pages {
         h.open("nav", "aria-label", m.get("nav.label"));
         h.el("a", m.get("nav.report"), "href", "/");
         h.el("a", m.get("nav.status"), "href", "/status");
+        h.el("a", m.get("nav.chat"), "href", "/chat?lang=" + m.lang(), "id", "nav-chat"); // channel-webchat's panel
         h.close("nav");
         languageSwitch(h, switchPath);
         h.close("div").close("header").nl();
