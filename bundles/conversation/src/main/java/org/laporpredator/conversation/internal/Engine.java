@@ -23,7 +23,9 @@ import org.laporpredator.conversation.Outgoing;
 final class Engine implements Conversation {
 
     static final Duration IDLE = Duration.ofHours(24);
-    private static final int LOCKS = 256;
+    private static final int LOCKS = 1024;
+    /** Message ids this node handled lately, so that a twin costs no look-up; the store's note decides. */
+    private static final int RECENT = 50_000;
     private static final ObjectMapper JSON = new ObjectMapper()
             .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
             .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.PUBLIC_ONLY)
@@ -34,6 +36,7 @@ final class Engine implements Conversation {
     private volatile Instant lastForget = Instant.EPOCH;
     private final Clock clock;
     private final Object[] locks = new Object[LOCKS];
+    private final java.util.Set<String> recent = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     Engine(Flow flow, ChatStates store, Clock clock) {
         this.flow = flow;
@@ -50,7 +53,8 @@ final class Engine implements Conversation {
         String key = Flow.sha256("chat:" + channel + ":" + chat);
         synchronized (locks[Math.floorMod(key.hashCode(), LOCKS)]) {
             Instant now = clock.instant();
-            if (messageId != null && store.seen(channel, messageId)) {
+            String id = messageId == null ? null : channel + " " + messageId;
+            if (id != null && recent.contains(id)) {
                 return List.of();
             }
             forgetOld(now);
@@ -68,9 +72,16 @@ final class Engine implements Conversation {
             } else {
                 out = flow.handle(state, message, channel, chat, client, now.toEpochMilli());
             }
-            // the message id noted with the state, in one transaction: a twin delivered to another node at the
-            // same moment finds it taken and answers nothing (a report it made has the same idempotency key)
-            return store.save(channel, key, write(state), now, messageId) ? flow.menus(out, state.language) : List.of();
+            // the message id noted with the state, in one transaction. A twin this node has not seen (after a restart, or at another node) is handled, but its note is
+            // found taken here and nothing of it is saved or said (a report it made has the same idempotency key)
+            boolean stored = store.save(channel, key, write(state), now, messageId);
+            if (id != null) {
+                if (recent.size() >= RECENT) {
+                    recent.clear();
+                }
+                recent.add(id);
+            }
+            return stored ? flow.menus(out, state.language) : List.of();
         }
     }
 

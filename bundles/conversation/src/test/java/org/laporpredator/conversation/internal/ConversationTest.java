@@ -169,6 +169,17 @@ public class ConversationTest {
     }
 
     @Test
+    public void aMessageDeliveredAgainAfterARestartChangesAndSaysNothing() {
+        String chat = "twice-restart";
+        engine.receive(CHANNEL, chat, "u-1", "en", null, Incoming.text("/start"));
+        assertFalse(engine.receive(CHANNEL, chat, "u-2", null, null, Incoming.choice("danger:no")).isEmpty());
+        engine = engine(); // restarted: this node remembers no message ids, the store does
+        assertTrue(engine.receive(CHANNEL, chat, "u-2", null, null, Incoming.choice("danger:no")).isEmpty());
+        List<Outgoing> who = engine.receive(CHANNEL, chat, "u-3", null, null, Incoming.choice("who:other"));
+        assertTrue("still one step on: " + text(who), last(who).choices().stream().anyMatch(c -> c.id().equals("cat:CSAM")));
+    }
+
+    @Test
     public void aRestartAtAnyStepLosesNothing() {
         String chat = "restart";
         List<String> presses = List.of("lang:ta", "danger:no", "who:other", "cat:GROOMING", "platform:INSTAGRAM");
