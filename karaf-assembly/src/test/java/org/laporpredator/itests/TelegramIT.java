@@ -5,13 +5,9 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,9 +27,7 @@ public class TelegramIT {
     private static final String ADMIN = "ops";
     private static final String PASSWORD = "telegram-admin-pass";
     private Distribution karaf;
-    private HttpServer api;
-    private final List<String[]> calls = new CopyOnWriteArrayList<>();
-    private volatile int failNext;
+    private StandIn api;
     private long updateId = 700_000;
 
     @After
@@ -42,25 +36,12 @@ public class TelegramIT {
             karaf.stopOrKill();
         }
         if (api != null) {
-            api.stop(0);
+            api.close();
         }
     }
 
     private void boot(String name, int port) throws Exception {
-        api = HttpServer.create(new InetSocketAddress("127.0.0.1", port + 13), 0);
-        api.createContext("/", x -> {
-            String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            calls.add(new String[] {x.getRequestURI().getPath(), body});
-            boolean fail = failNext > 0 && x.getRequestURI().getPath().endsWith("/sendMessage");
-            if (fail) {
-                failNext--;
-            }
-            byte[] answer = (fail ? "{\"ok\":false,\"error_code\":502}" : "{\"ok\":true,\"result\":{}}").getBytes(StandardCharsets.UTF_8);
-            x.sendResponseHeaders(fail ? 502 : 200, answer.length);
-            x.getResponseBody().write(answer);
-            x.close();
-        });
-        api.start();
+        api = new StandIn(port + 13, "{\"ok\":true,\"result\":{}}");
         karaf = new Distribution(name, port);
         String cfg = "etc/org.laporpredator.channel.telegram.cfg";
         karaf.setProperty(cfg, "token", TOKEN);
@@ -93,10 +74,10 @@ public class TelegramIT {
 
     private List<JsonNode> sent(long chat) {
         List<JsonNode> out = new java.util.ArrayList<>();
-        for (String[] c : calls) {
-            if (c[0].equals("/bot" + TOKEN + "/sendMessage")) {
+        for (StandIn.Call c : api.calls) {
+            if (c.path().equals("/bot" + TOKEN + "/sendMessage")) {
                 try {
-                    JsonNode n = Http.JSON.readTree(c[1]);
+                    JsonNode n = Http.JSON.readTree(c.body());
                     if (n.get("chat_id").asLong() == chat) {
                         out.add(n);
                     }
@@ -113,15 +94,10 @@ public class TelegramIT {
         int before = sent(chat).size();
         Http.Reply r = post(update, SECRET);
         assertEquals(r.body(), 200, r.status());
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
+        return Poll.until("no reply for the update: " + update, Duration.ofSeconds(30), () -> {
             List<JsonNode> now = sent(chat);
-            if (now.size() > before && last.test(now.get(now.size() - 1))) {
-                return now.get(now.size() - 1);
-            }
-            assertTrue("no reply for the update: " + update, System.nanoTime() < end);
-            Thread.sleep(50); // polling the stand-in
-        }
+            return now.size() > before && last.test(now.get(now.size() - 1)) ? now.get(now.size() - 1) : null;
+        });
     }
 
     private static Predicate<JsonNode> keyboard() {
@@ -148,7 +124,7 @@ public class TelegramIT {
                 + "},\"chat\":{\"id\":" + chat + ",\"type\":\"private\"},\"date\":1764670000,\"photo\":[{\"file_id\":\"AgADBAAD\","
                 + "\"file_unique_id\":\"AQAD\",\"width\":800,\"height\":600,\"file_size\":51234}]}}", n -> true);
         assertTrue(refused.toString(), sent(chat).stream().anyMatch(n -> n.get("text").asText().contains("jangan hantar gambar")));
-        assertFalse("no file ever fetched", calls.stream().anyMatch(c -> c[0].contains("getFile") || c[0].contains("/file/")));
+        assertFalse("no file ever fetched", api.calls.stream().anyMatch(c -> c.path().contains("getFile") || c.path().contains("/file/")));
 
         turn(chat, press(chat, "links:done"), keyboard());
         turn(chat, press(chat, "details:skip"), keyboard());
@@ -162,7 +138,7 @@ public class TelegramIT {
         Http.Reply status = karaf.http.get("/api/reports/" + ref + "/status");
         assertEquals(status.body(), 200, status.status());
         assertEquals("RECEIVED", status.json().get("status").asText());
-        assertTrue("callback queries are answered", calls.stream().anyMatch(c -> c[0].endsWith("/answerCallbackQuery")));
+        assertTrue("callback queries are answered", api.calls.stream().anyMatch(c -> c.path().endsWith("/answerCallbackQuery")));
 
         // the same update delivered again: answered nothing more, no second report
         int replies = sent(chat).size();
@@ -176,18 +152,16 @@ public class TelegramIT {
         // an analyst moves the report on: the reporter, who agreed to be contacted, is told in the chat
         new Admin(karaf.httpPort, ADMIN, PASSWORD).change("POST", "/api/admin/reports/" + ref + "/status",
                 Map.of("status", "UNDER_REVIEW"));
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (sent(chat).stream().noneMatch(n -> n.get("text").asText().startsWith("Berita tentang laporan anda " + ref))) {
-            assertTrue("no status update in the chat: " + sent(chat), System.nanoTime() < end);
-            Thread.sleep(50); // polling the stand-in for the dispatcher's delivery
-        }
+        String news = "Berita tentang laporan anda " + ref;
+        Poll.until("no status update in the chat", Duration.ofSeconds(30),
+                () -> sent(chat).stream().anyMatch(n -> n.get("text").asText().startsWith(news)) ? true : null);
     }
 
     @Test
     public void forgedSecretsGet401AndNothingAndAFailedReplyIsSentAgain() throws Exception {
         boot("telegram-auth", 8551);
         long chat = 5550002;
-        int before = calls.size();
+        int before = api.calls.size();
         Http.Reply none = post(text(chat, "/start"), null);
         assertEquals(401, none.status());
         assertEquals("unauthorized", none.json().get("error").asText());
@@ -195,30 +169,18 @@ public class TelegramIT {
         assertEquals(401, post(text(chat, "/start"), SECRET.substring(1)).status());
         assertEquals(400, post("{not json", SECRET).status());
         assertEquals(400, post("{\"no\":\"update\"}", SECRET).status());
-        assertEquals("the forged ones reached nothing", before, calls.size());
+        assertEquals("the forged ones reached nothing", before, api.calls.size());
         // a genuine update after: answered, though the Bot API answers 502 twice: the reply comes on the third try
-        failNext = 2;
+        api.failNext(2, "/sendMessage", 502, "{\"ok\":false,\"error_code\":502}");
         turn(chat, text(chat, "/start"), keyboard());
         // the welcome tried three times, then the first question once
-        assertEquals(4, calls.stream().filter(c -> c[0].endsWith("/sendMessage")).count());
+        assertEquals(4, api.calls.stream().filter(c -> c.path().endsWith("/sendMessage")).count());
 
         karaf.client(ADMIN, PASSWORD, "lapor:disable channel-telegram");
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        int status;
-        do {
-            status = post(text(chat, "hello"), SECRET).status();
-        } while (status != 503 && System.nanoTime() < end && pause());
-        assertEquals("switched off: Telegram is to try again later", 503, status);
+        String hello = text(chat, "hello");
+        Poll.until("switched off: Telegram is to try again later", Duration.ofSeconds(30),
+                () -> post(hello, SECRET).status() == 503 ? true : null);
         assertEquals(201, karaf.http.postJson("/api/reports", java.util.Map.of("urls", List.of("https://t.me/jualgambar99"),
                 "category", "CSAM", "anonymous", true)).status());
-    }
-
-    private static boolean pause() {
-        try {
-            Thread.sleep(100); // polling for the switch to take effect
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return true;
     }
 }

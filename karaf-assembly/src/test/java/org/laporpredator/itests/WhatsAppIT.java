@@ -5,15 +5,12 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,8 +35,7 @@ public class WhatsAppIT {
     private static final String ADMIN = "ops";
     private static final String PASSWORD = "whatsapp-admin-pass";
     private Distribution karaf;
-    private HttpServer api;
-    private final List<String[]> calls = new CopyOnWriteArrayList<>();
+    private StandIn api;
     private long message = 1;
 
     @After
@@ -48,22 +44,12 @@ public class WhatsAppIT {
             karaf.stopOrKill();
         }
         if (api != null) {
-            api.stop(0);
+            api.close();
         }
     }
 
     private void boot(String name, int port) throws Exception {
-        api = HttpServer.create(new InetSocketAddress("127.0.0.1", port + 13), 0);
-        api.createContext("/", x -> {
-            String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            calls.add(new String[] {x.getRequestMethod() + " " + x.getRequestURI().getPath(), body,
-                    String.valueOf(x.getRequestHeaders().getFirst("Authorization"))});
-            byte[] answer = "{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid.out\"}]}".getBytes(StandardCharsets.UTF_8);
-            x.sendResponseHeaders(200, answer.length);
-            x.getResponseBody().write(answer);
-            x.close();
-        });
-        api.start();
+        api = new StandIn(port + 13, "{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid.out\"}]}");
         karaf = new Distribution(name, port);
         String cfg = "etc/org.laporpredator.channel.whatsapp.cfg";
         karaf.setProperty(cfg, "verifyToken", VERIFY);
@@ -100,10 +86,14 @@ public class WhatsAppIT {
                 + "\"interactive\":{\"type\":\"list_reply\",\"list_reply\":{\"id\":\"" + id + "\",\"title\":\"x\",\"description\":\"\"}}");
     }
 
-    static String sign(String body, String secret) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    static String sign(String body, String secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private Http.Reply post(String json, String signature) {
@@ -113,10 +103,10 @@ public class WhatsAppIT {
 
     private List<JsonNode> sent(String to) {
         List<JsonNode> out = new ArrayList<>();
-        for (String[] c : calls) {
-            if (c[0].equals("POST /v21.0/" + NUMBER_ID + "/messages")) {
+        for (StandIn.Call c : api.calls) {
+            if (c.method().equals("POST") && c.path().equals("/v21.0/" + NUMBER_ID + "/messages")) {
                 try {
-                    JsonNode n = Http.JSON.readTree(c[1]);
+                    JsonNode n = Http.JSON.readTree(c.body());
                     if (n.get("to").asText().equals(to)) {
                         out.add(n);
                     }
@@ -137,15 +127,10 @@ public class WhatsAppIT {
         int before = sent(from).size();
         Http.Reply r = post(call, sign(call, APP_SECRET));
         assertEquals(r.body(), 200, r.status());
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
+        return Poll.until("no reply for the call: " + call, Duration.ofSeconds(30), () -> {
             List<JsonNode> now = sent(from);
-            if (now.size() > before && last.test(now.get(now.size() - 1))) {
-                return now.get(now.size() - 1);
-            }
-            assertTrue("no reply for the call: " + call, System.nanoTime() < end);
-            Thread.sleep(50); // polling the stand-in
-        }
+            return now.size() > before && last.test(now.get(now.size() - 1)) ? now.get(now.size() - 1) : null;
+        });
     }
 
     private static Predicate<JsonNode> interactive(String type) {
@@ -165,7 +150,7 @@ public class WhatsAppIT {
         // WhatsApp tells no language: the first answer asks for it, four choices as a list
         JsonNode language = turn(wa, text(wa, "Salam"), interactive("list"));
         assertEquals(4, language.at("/interactive/action/sections/0/rows").size());
-        assertTrue(calls.stream().allMatch(c -> c[2].equals("Bearer " + ACCESS)));
+        assertTrue(api.calls.stream().allMatch(c -> ("Bearer " + ACCESS).equals(c.authorization())));
         JsonNode danger = turn(wa, row(wa, "lang:ms"), interactive("button"));
         assertEquals("danger:yes", danger.at("/interactive/action/buttons/0/reply/id").asText());
         assertTrue(danger.toString(), textOf(danger).contains("bahaya"));
@@ -181,7 +166,7 @@ public class WhatsAppIT {
         turn(wa, call(wa, "\"type\":\"image\",\"image\":{\"caption\":\"tengok\",\"mime_type\":\"image/jpeg\","
                 + "\"sha256\":\"U0gv9w+pYgRO9ZBLDyhJ2S0M0p8bzSNQx5p2EZkTKrs=\",\"id\":\"1357924680135792\"}"), n -> true);
         assertTrue(sent(wa).stream().anyMatch(n -> textOf(n).contains("jangan hantar gambar")));
-        assertFalse("no media ever fetched", calls.stream().anyMatch(c -> c[0].startsWith("GET")));
+        assertFalse("no media ever fetched", api.calls.stream().anyMatch(c -> c.method().equals("GET")));
 
         turn(wa, button(wa, "links:done"), n -> n.has("interactive"));
         turn(wa, button(wa, "details:skip"), n -> n.has("interactive"));
@@ -207,11 +192,9 @@ public class WhatsAppIT {
         // an analyst moves the report on: the reporter, who agreed to be contacted, is told in the chat
         new Admin(karaf.httpPort, ADMIN, PASSWORD).change("POST", "/api/admin/reports/" + ref + "/status",
                 Map.of("status", "UNDER_REVIEW"));
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (sent(wa).stream().noneMatch(n -> textOf(n).startsWith("Berita tentang laporan anda " + ref))) {
-            assertTrue("no status update in the chat: " + sent(wa), System.nanoTime() < end);
-            Thread.sleep(50); // polling the stand-in for the dispatcher's delivery
-        }
+        String news = "Berita tentang laporan anda " + ref;
+        Poll.until("no status update in the chat", Duration.ofSeconds(30),
+                () -> sent(wa).stream().anyMatch(n -> textOf(n).startsWith(news)) ? true : null);
     }
 
     @Test
@@ -228,28 +211,15 @@ public class WhatsAppIT {
         assertEquals(403, karaf.http.get("/api/chat/whatsapp?hub.mode=subscribe&hub.challenge=1").status());
         String notJson = "{not json";
         assertEquals(400, post(notJson, sign(notJson, APP_SECRET)).status());
-        assertEquals("the forged ones reached nothing", 0, calls.size());
+        assertEquals("the forged ones reached nothing", 0, api.calls.size());
         // the forged call was not noted as seen: signed, the same call is answered
         turn(wa, hello, n -> true);
 
         karaf.client(ADMIN, PASSWORD, "lapor:disable channel-whatsapp");
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         String later = text(wa, "hello again");
-        int status;
-        do {
-            status = post(later, sign(later, APP_SECRET)).status();
-        } while (status != 503 && System.nanoTime() < end && pause());
-        assertEquals("switched off: Meta is to try again later", 503, status);
+        Poll.until("switched off: Meta is to try again later", Duration.ofSeconds(30),
+                () -> post(later, sign(later, APP_SECRET)).status() == 503 ? true : null);
         assertEquals(201, karaf.http.postJson("/api/reports", Map.of("urls", List.of("https://t.me/jualgambar99"),
                 "category", "CSAM", "anonymous", true)).status());
-    }
-
-    private static boolean pause() {
-        try {
-            Thread.sleep(100); // polling for the switch to take effect
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return true;
     }
 }
