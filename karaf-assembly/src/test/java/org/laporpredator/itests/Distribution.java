@@ -62,6 +62,7 @@ final class Distribution {
         http.awaitOk("/api/chat/sessions", Duration.ofMinutes(1), 405);
         http.awaitOk("/api/chat/telegram", Duration.ofMinutes(1), 405);
         http.awaitOk("/api/chat/whatsapp", Duration.ofMinutes(1), 403, 503); // configured or not
+        http.awaitOk("/chat", Duration.ofMinutes(1), 200, 303); // the web chat panel, on or off
     }
 
     /** Stops it, and when it does not stop, kills its JVMs (for a test's @After). */
