@@ -100,32 +100,21 @@ public class WebChatIT {
         assertEquals(400, karaf.http.postJson("/api/chat/sessions", Map.of("language", "fr")).status());
 
         karaf.client(ADMIN, PASSWORD, "lapor:disable channel-webchat");
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        Http.Reply off;
-        do {
-            off = karaf.http.postJson("/api/chat/sessions/" + s + "/messages", Map.of("text", "hi"));
-        } while (off.status() != 503 && System.nanoTime() < end && sleep());
+        Http.Reply off = Poll.until("the web chat not switched off", Duration.ofSeconds(30), () -> {
+            Http.Reply r = karaf.http.postJson("/api/chat/sessions/" + s + "/messages", Map.of("text", "hi"));
+            return r.status() == 503 ? r : null;
+        });
         assertEquals(503, off.status());
         assertEquals("channel_disabled", off.json().get("error").asText());
         Http.Reply form = karaf.http.postJson("/api/reports", Map.of("urls", List.of("https://t.me/jualgambar99"),
                 "category", "CSAM", "anonymous", true));
         assertEquals(form.body(), 201, form.status());
         karaf.client(ADMIN, PASSWORD, "lapor:enable channel-webchat");
-        end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        Http.Reply on;
-        do {
-            on = karaf.http.postJson("/api/chat/sessions/" + s + "/messages", Map.of("choice", "danger:no"));
-        } while (on.status() != 200 && System.nanoTime() < end && sleep());
+        Http.Reply on = Poll.until("the web chat not switched on again", Duration.ofSeconds(30), () -> {
+            Http.Reply r = karaf.http.postJson("/api/chat/sessions/" + s + "/messages", Map.of("choice", "danger:no"));
+            return r.status() == 200 ? r : null;
+        });
         assertEquals(on.body(), 200, on.status());
         assertFalse("the conversation went on where it was", on.json().get("messages").toString().contains("child in danger"));
-    }
-
-    private static boolean sleep() {
-        try {
-            Thread.sleep(100); // polling for the switch to take effect
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return true;
     }
 }
