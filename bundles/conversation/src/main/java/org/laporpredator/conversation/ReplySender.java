@@ -34,7 +34,10 @@ public final class ReplySender implements AutoCloseable {
     private final String platform;
     private final int tries;
     private final BiFunction<String, byte[], HttpRequest.Builder> request;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1 kept alive, and the responses (a few bytes each) read on the client's own selector thread
+    // rather than handed to another thread per call
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Runnable::run).connectTimeout(Duration.ofSeconds(10)).build();
     private final List<BlockingQueue<Call>> lanes = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean closed;

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.laporpredator.conversation.Conversation;
 
 /**
@@ -17,7 +19,12 @@ import org.laporpredator.conversation.Conversation;
 final class Texts {
 
     static final String BASE = "org.laporpredator.conversation.internal.conversation";
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern END_PUNCTUATION = Pattern.compile("[.!?。！？]+$");
+
     private final Map<String, ResourceBundle> bundles = new HashMap<>();
+    /** The words of a key in every language, normalised once: the bundles never change. */
+    private final Map<String, Set<String>> words = new ConcurrentHashMap<>();
 
     Texts() {
         for (String language : Conversation.LANGUAGES) {
@@ -49,6 +56,10 @@ final class Texts {
     }
 
     Set<String> words(String key) {
+        return words.computeIfAbsent(key, this::collect);
+    }
+
+    private Set<String> collect(String key) {
         Set<String> all = new HashSet<>();
         for (ResourceBundle b : bundles.values()) {
             if (b.containsKey(key)) {
@@ -60,7 +71,7 @@ final class Texts {
                 }
             }
         }
-        return all;
+        return Set.copyOf(all);
     }
 
     /** Lower case, outer spaces and end punctuation gone, inner spaces single. */
@@ -68,7 +79,7 @@ final class Texts {
         if (s == null) {
             return "";
         }
-        String t = s.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-        return t.replaceAll("[.!?。！？]+$", "").strip();
+        String t = SPACES.matcher(s.strip().toLowerCase(Locale.ROOT)).replaceAll(" ");
+        return END_PUNCTUATION.matcher(t).replaceAll("").strip();
     }
 }

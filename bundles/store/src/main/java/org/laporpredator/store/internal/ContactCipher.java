@@ -41,6 +41,8 @@ final class ContactCipher {
 
     private final SecretKey key;
     private final SecureRandom random;
+    /** A Cipher per thread (one is not thread-safe, and looking one up costs as much as a chat's state). */
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(ContactCipher::newCipher);
 
     private ContactCipher(byte[] key, SecureRandom random) {
         this.key = new SecretKeySpec(key, "AES");
@@ -68,7 +70,7 @@ final class ContactCipher {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(reference.getBytes(StandardCharsets.US_ASCII));
             byte[] padded = pad(contact.getBytes(StandardCharsets.UTF_8));
@@ -86,13 +88,21 @@ final class ContactCipher {
             throw new IllegalArgumentException("Stored contact is too short");
         }
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 0, IV_BYTES));
             cipher.updateAAD(reference.getBytes(StandardCharsets.US_ASCII));
             byte[] plain = cipher.doFinal(stored, IV_BYTES, stored.length - IV_BYTES);
             return unpad(plain);
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("Stored contact cannot be decrypted: wrong key, wrong report or damaged data");
+        }
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
         }
     }
 
