@@ -263,7 +263,7 @@ public class DeliveryIT {
                     () -> mailTo("d11@partner.test").size() >= policeBefore + 3);
             assertTrue(hook.processed.size() <= webhookWhileOut + 16); // at most those in flight
             String out = karaf.client(ADMIN, PASSWORD,
-                    "bundle:install -s mvn:org.laporpredator/lapor-notifier-webhook/0.1.0-SNAPSHOT");
+                    "bundle:install -s mvn:org.laporpredator/lapor-notifier-webhook/0.2.0-SNAPSHOT");
             assertFalse(out, out.toLowerCase().contains("error"));
             karaf.client(ADMIN, PASSWORD, "lapor:enable notifier-webhook");
         } finally {
