@@ -7,7 +7,7 @@ package org.laporpredator.api;
  * @param kind     channel, parser or notifier
  * @param name     a human name
  * @param enabled  false when an admin switched it off
- * @param state    ACTIVE, SATISFIED, UNSATISFIED, DISABLED or STOPPED (bundle not running)
+ * @param state    ACTIVE, SATISFIED, UNSATISFIED, DISABLED, FAILED (a component threw on activation; the problem says why) or STOPPED (bundle not running)
  * @param bundleId the bundle that carries it
  * @param problem  what keeps an active module from working ({@link org.laporpredator.spi.ModuleHealth}), or null
  */

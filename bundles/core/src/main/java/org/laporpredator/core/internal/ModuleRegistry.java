@@ -192,6 +192,7 @@ public class ModuleRegistry implements ModuleAdmin, BundleListener {
         String kind = String.valueOf(first.properties.getOrDefault(Modules.KIND, "?"));
         String name = String.valueOf(first.properties.getOrDefault(Modules.NAME, id));
         String state = "DISABLED";
+        String failure = null;
         for (ComponentDescriptionDTO d : descriptions) {
             if (!scr.isComponentEnabled(d)) {
                 continue;
@@ -199,13 +200,18 @@ public class ModuleRegistry implements ModuleAdmin, BundleListener {
             Collection<ComponentConfigurationDTO> configs = scr.getComponentConfigurationDTOs(d);
             String s = "UNSATISFIED";
             for (ComponentConfigurationDTO c : configs) {
-                if (c.state == ComponentConfigurationDTO.ACTIVE) {
+                if (c.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
+                    failure = failure != null ? failure : d.name + " failed to activate: " + firstLine(c.failure);
+                } else if (c.state == ComponentConfigurationDTO.ACTIVE) {
                     s = "ACTIVE";
                 } else if (c.state == ComponentConfigurationDTO.SATISFIED && !s.equals("ACTIVE")) {
                     s = "SATISFIED";
                 }
             }
             state = rank(s) > rank(state) || state.equals("DISABLED") ? s : state;
+        }
+        if (failure != null) {
+            return new ModuleInfo(id, kind, name, enabled, "FAILED", first.bundle.id, failure);
         }
         return new ModuleInfo(id, kind, name, enabled, state, first.bundle.id,
                 state.equals("ACTIVE") ? problem(id) : null);
@@ -241,6 +247,11 @@ public class ModuleRegistry implements ModuleAdmin, BundleListener {
             }
         }
         return null;
+    }
+
+    private static String firstLine(String s) {
+        String line = s == null ? "" : s.strip().lines().findFirst().orElse("");
+        return line.isEmpty() ? "no reason given" : line.length() > 300 ? line.substring(0, 300) + " ..." : line;
     }
 
     @Override
