@@ -370,7 +370,55 @@
               } })])]));
       });
       show([el('h1', { text: t('modules.heading') }), list]);
+      plugins();
     }).catch(function () {});
+  }
+
+  // plugins: listed under the modules; a KAR uploaded as the request body installs or upgrades one
+  function plugins() {
+    api('GET', '/api/admin/plugins').then(function (data) {
+      var table = el('table', { id: 'plugins' });
+      data.plugins.forEach(function (p) {
+        table.appendChild(el('tr', { 'data-plugin': p.name }, [el('td', { text: p.name }), el('td', { text: p.version }),
+          el('td', { text: p.state + (p.problem ? ': ' + p.problem : ''), 'class': p.problem ? 'problem' : null }),
+          el('td', { text: p.modules.join(', ') }), el('td', {}, [
+            el('button', { type: 'button', 'class': 'remove', text: t('plugins.remove'), onclick: function () {
+              api('DELETE', '/api/admin/plugins/' + encodeURIComponent(p.name)).then(modules).catch(function () {});
+            } })])]));
+      });
+      var file = el('input', { type: 'file', id: 'plugin-file', accept: '.kar' });
+      var install = el('button', { type: 'button', id: 'plugin-install', text: t('plugins.install'), onclick: function () {
+        if (!file.files.length) {
+          return fail(t('plugins.choose'));
+        }
+        install.disabled = true;
+        upload('/api/admin/plugins', file.files[0]).then(modules).catch(function () {}).then(function () {
+          install.disabled = false;
+        });
+      } });
+      var page = document.getElementById('modules').parentNode;
+      page.appendChild(el('h2', { text: t('plugins.heading') }));
+      page.appendChild(data.plugins.length ? table : el('p', { id: 'plugins-none', text: t('plugins.none') }));
+      page.appendChild(el('p', {}, [el('label', { 'for': 'plugin-file', text: t('plugins.file') }), file, install]));
+    }).catch(function () {});
+  }
+
+  function upload(path, file) {
+    errorBox.hidden = true;
+    return fetch(path, {
+      method: 'POST', credentials: 'same-origin', cache: 'no-store', body: file,
+      headers: { 'Accept': 'application/json', 'Content-Type': 'application/octet-stream', 'X-CSRF-Token': state.csrf }
+    }).then(function (r) {
+      return r.text().then(function (text) {
+        var data = {};
+        try { data = text ? JSON.parse(text) : {}; } catch (e) { data = {}; }
+        if (r.status >= 400) {
+          fail(data.message);
+          throw new Error(data.error || String(r.status));
+        }
+        return data;
+      });
+    });
   }
 
   function route() {

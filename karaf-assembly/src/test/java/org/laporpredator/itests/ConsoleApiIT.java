@@ -76,6 +76,7 @@ public class ConsoleApiIT {
         http.awaitOk("/api/health", Duration.ofSeconds(120));
         Exam.awaitSettled(context, Duration.ofSeconds(60));
         http.awaitOk("/api/admin/session", Duration.ofSeconds(60), 401); // the console is up
+        http.awaitOk("/api/admin/plugins", Duration.ofSeconds(60), 401); // and its plugins resource, which waits for lapor-plugins
     }
 
     /** A browser-like client: keeps its cookies, sends the CSRF token it was given. */
@@ -261,6 +262,56 @@ public class ConsoleApiIT {
             for (Path f : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
                 assertFalse(f + " holds a contact", Files.readString(f, StandardCharsets.ISO_8859_1).contains(contact));
             }
+        }
+    }
+
+    @Test
+    public void anAdminUploadsAndRemovesAPlugin() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("lapor-upload");
+        byte[] throwing = java.nio.file.Files.readAllBytes(TestKars.throwing(dir));
+        byte[] unresolvable = java.nio.file.Files.readAllBytes(TestKars.unresolvable(dir));
+        Console analyst = new Console();
+        assertEquals(200, analyst.login("siti", ANALYST_PASSWORD).status());
+        assertEquals(403, upload(analyst, throwing, "application/octet-stream", true).status());
+        Console c = new Console();
+        assertEquals(200, c.login("ops", ADMIN_PASSWORD).status());
+        assertError(upload(c, throwing, "application/octet-stream", false), 403, "csrf_token_missing");
+        assertError(upload(c, throwing, "text/plain", true), 415, "unsupported_media_type");
+        assertError(upload(c, new byte[0], "application/octet-stream", true), 400, "empty");
+        Http.Reply refused = upload(c, unresolvable, "application/octet-stream", true);
+        assertError(refused, 422, "plugin_refused");
+        assertTrue(refused.body(), refused.body().contains("org.nowhere.missing"));
+        Http.Reply up = upload(c, throwing, "application/octet-stream", true);
+        assertEquals(up.body(), 201, up.status());
+        JsonNode plugin = up.json().get("plugin");
+        assertEquals("throwing-plugin", plugin.get("name").asText());
+        assertEquals("FAILED", plugin.get("state").asText());
+        assertTrue(plugin.toString(), plugin.get("problem").asText().contains("example failure"));
+        Http.Reply list = c.get("/api/admin/plugins");
+        assertTrue(list.body(), list.body().contains("\"throwing-plugin\"") && list.body().contains("notifier-throwing"));
+        assertTrue(c.get("/api/admin/modules").body().contains("\"FAILED\""));
+        assertError(c.change("DELETE", "/api/admin/plugins/no-such-plugin", null), 404, "not_found");
+        Http.Reply removed = c.change("DELETE", "/api/admin/plugins/throwing-plugin", null);
+        assertEquals(removed.body(), 200, removed.status());
+        assertFalse(removed.body(), removed.body().contains("throwing-plugin"));
+        String audit = c.get("/api/admin/audit?user=ops").body();
+        assertTrue(audit, audit.contains("plugin-installed") && audit.contains("plugin-removed") && audit.contains("plugin-refused"));
+    }
+
+    private static Http.Reply upload(Console c, byte[] kar, String type, boolean withCsrf) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT + "/api/admin/plugins"))
+                    .timeout(Duration.ofMinutes(5)).header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofByteArray(kar));
+            if (withCsrf) {
+                b.header("X-CSRF-Token", c.csrf);
+            }
+            HttpResponse<String> r = c.client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Http.Reply(r.statusCode(), r.body(), r);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 

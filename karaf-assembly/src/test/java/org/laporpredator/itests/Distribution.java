@@ -55,6 +55,7 @@ final class Distribution {
         http.awaitOk("/api/health", Duration.ofMinutes(3));
         // the console's bundle comes late; until its resources are in, the whiteboard rebuilds its application
         http.awaitOk("/api/admin/session", Duration.ofMinutes(1), 401);
+        http.awaitOk("/api/admin/plugins", Duration.ofMinutes(1), 401); // comes with lapor-plugins
         http.awaitOk("/", Duration.ofMinutes(1));
         // the status bundle and the chat channels may come up after /api/health; each resource that comes
         // makes the whiteboard rebuild its application (404 meanwhile): wait for the last ones too
