@@ -4,7 +4,7 @@ import java.nio.file.Files
 import java.nio.file.Path
 
 Map<String, List<String>> kinds = [
-    notifier: ['Notifier.java', 'NotifierConfig.java', 'NotifierTest.java', 'notifier.cfg'],
+    notifier: ['Notifier.java', 'NotifierConfig.java', 'NotifierTest.java', 'notifier.cfg', 'notifier-routing.cfg'],
     channel : ['Channel.java', 'ChannelConfig.java', 'Message.java', 'ChannelTest.java', 'channel.cfg'],
     parser  : ['Parser.java', 'ParserConfig.java', 'ParserTest.java', 'parser.cfg'],
 ]
@@ -44,5 +44,8 @@ files.findAll { others.contains(it.fileName.toString()) }.each { Files.delete(it
 
 // the shipped configuration is named after its PID
 Path etc = project.resolve('src/main/resources/etc')
-String pid = kind == 'notifier' ? 'org.laporpredator.notifier.' + p.getProperty('partner') : p.getProperty('package')
-Files.move(etc.resolve(kind + '.cfg'), etc.resolve(pid + '.cfg'))
+Files.move(etc.resolve(kind + '.cfg'), etc.resolve(p.getProperty('package') + '.cfg'))
+if (kind == 'notifier') {
+    // the dispatcher's routing of the partner
+    Files.move(etc.resolve('notifier-routing.cfg'), etc.resolve('org.laporpredator.notifier.' + p.getProperty('partner') + '.cfg'))
+}

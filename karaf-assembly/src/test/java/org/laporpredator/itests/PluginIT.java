@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -149,10 +147,7 @@ public class PluginIT {
     @Test
     public void exampleNotifierInstalledUpgradedRemovedUnderLoad() throws Exception {
         try (LoopbackReceiver partner = new LoopbackReceiver()) {
-            Dictionary<String, Object> settings = new Hashtable<>();
-            settings.put("url", partner.url("/cases"));
-            settings.put("token", "test-token");
-            cm.getConfiguration(EXAMPLE_PID, "?").update(settings);
+            writeCfg(cm, EXAMPLE_PID, new java.util.LinkedHashMap<>(Map.of("url", partner.url("/cases"), "token", "test-token")));
             Map<Long, String> before = bundles();
 
             String out = shell("lapor:install " + example("1.0.0").toUri());
@@ -188,6 +183,22 @@ public class PluginIT {
             load.stopAndCheck();
             assertEquals("the other bundles as they were", before, without(bundles(), "lapor-example-notifier-rest"));
         }
+    }
+
+    /** Writes etc/<pid>.cfg as an admin would, and waits until Configuration Admin has it. */
+    static void writeCfg(ConfigurationAdmin cm, String pid, Map<String, String> values) throws Exception {
+        StringBuilder text = new StringBuilder();
+        values.forEach((k, v) -> text.append(k).append(" = ").append(v).append('\n'));
+        Files.writeString(Path.of(System.getProperty("karaf.etc"), pid + ".cfg"), text, StandardCharsets.ISO_8859_1);
+        String first = values.keySet().iterator().next();
+        Poll.until(pid + " read from etc/", Duration.ofSeconds(30), () -> {
+            try {
+                org.osgi.service.cm.Configuration[] c = cm.listConfigurations("(service.pid=" + pid + ")");
+                return c != null && c[0].getProperties() != null && values.get(first).equals(c[0].getProperties().get(first)) ? true : null;
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
     }
 
     /** Submits a report over HTTP and classifies its item: an item.classified event for the partners. */

@@ -58,7 +58,7 @@ public class Channel implements IntakeChannel, ModuleHealth {
 
     @Activate
     public Channel(@Reference ReportIntake intake, ChannelConfig config) {
-        this(intake, config.token(), config.language(), config.maxLinks());
+        this(intake, config._token(), config.language(), config.maxLinks());
     }
 
     /** For tests and for use without DS. */
@@ -69,7 +69,7 @@ public class Channel implements IntakeChannel, ModuleHealth {
 
     @Modified
     void modified(ChannelConfig config) {
-        settings = Settings.of(config.token(), config.language(), config.maxLinks());
+        settings = Settings.of(config._token(), config.language(), config.maxLinks());
     }
 
     @Override

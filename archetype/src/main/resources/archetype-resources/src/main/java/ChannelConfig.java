@@ -11,7 +11,7 @@ public @interface ChannelConfig {
 
     @AttributeDefinition(type = AttributeType.PASSWORD, description = "The shared secret a sender presents; "
             + "taken from an environment variable; empty: the channel takes nothing")
-    String token() default "";
+    String _token() default "";
 
     @AttributeDefinition(options = {
         @org.osgi.service.metatype.annotations.Option(value = "ms", label = "Bahasa Malaysia"),

@@ -45,8 +45,8 @@ public class Notifier implements PartnerNotifier {
 
     public static final String MODULE_ID = "${moduleId}";
     public static final String PARTNER = "${partner}";
-    /** The notifier's and the dispatcher's routing PID for this partner. */
-    public static final String PID = "org.laporpredator.notifier." + PARTNER;
+    /** The notifier's settings; the dispatcher's routing of the partner is {@code org.laporpredator.notifier.<partner>}. */
+    public static final String PID = "${package}";
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String EVENT = "Lapor-Event";
@@ -98,7 +98,7 @@ public class Notifier implements PartnerNotifier {
 
     @Activate
     public Notifier(NotifierConfig config) {
-        this(config.url(), config.token(), config.timeoutSeconds());
+        this(config.url(), config._token(), config.timeoutSeconds());
     }
 
     /** For tests and for use without DS. */
@@ -112,7 +112,7 @@ public class Notifier implements PartnerNotifier {
 
     @Modified
     void modified(NotifierConfig config) {
-        settings = Settings.of(config.url(), config.token(), config.timeoutSeconds());
+        settings = Settings.of(config.url(), config._token(), config.timeoutSeconds());
     }
 
     @Override

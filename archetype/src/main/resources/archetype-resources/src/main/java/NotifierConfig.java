@@ -5,12 +5,12 @@ import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * The partner's settings, PID {@code org.laporpredator.notifier.${partner}} ({@code etc/org.laporpredator.notifier.${partner}.cfg}). The
- * routing keys in the same PID ({@code events}, {@code classifications}, {@code categories}, {@code platforms},
- * {@code urgentOnly}, {@code authority}) belong to the dispatcher and are not described here.
+ * The notifier's settings, PID {@code ${package}} ({@code etc/${package}.cfg}). The dispatcher's routing of
+ * the partner is its own PID, {@code org.laporpredator.notifier.${partner}}. The token's key is {@code .token}:
+ * a private property, never published with the service.
  */
 @ObjectClassDefinition(name = "Lapor Predator notifier: ${partner}",
-        description = "POSTs each event's JSON to the partner. The routing is read from the same PID by the dispatcher.")
+        description = "POSTs each event's JSON to the partner.")
 public @interface NotifierConfig {
 
     @AttributeDefinition(description = "Where events are POSTed: https, or http to a loopback address only; "
@@ -19,7 +19,7 @@ public @interface NotifierConfig {
 
     @AttributeDefinition(type = AttributeType.PASSWORD, description = "Sent as a bearer token; "
             + "taken from an environment variable")
-    String token() default "";
+    String _token() default "";
 
     @AttributeDefinition(min = "1", max = "300", description = "Connect and response timeout, in seconds")
     int timeoutSeconds() default 15;

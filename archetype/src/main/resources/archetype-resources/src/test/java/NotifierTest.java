@@ -118,16 +118,22 @@ public class NotifierTest {
         assertEquals("${partner}", p.get(Modules.PARTNER));
     }
 
-    /** The shipped configuration: the PID the dispatcher reads as this partner's, the secret from the environment. */
+    /** The shipped configuration: no url yet, the secret from the environment in a private key; the routing beside it. */
     @Test
-    public void theShippedConfigurationIsThePartners() throws IOException {
+    public void theShippedConfigurationKeepsTheSecretPrivate() throws IOException {
+        Properties cfg = load(Notifier.PID);
+        assertEquals("", cfg.getProperty("url"));
+        assertTrue(cfg.getProperty(".token").startsWith("${d}{env:"));
+        assertNull("never a public token property", cfg.getProperty("token"));
+        assertTrue(Files.exists(Path.of("src/main/resources/etc/org.laporpredator.notifier." + Notifier.PARTNER + ".cfg")));
+    }
+
+    private static Properties load(String pid) throws IOException {
         Properties cfg = new Properties();
-        try (Reader in = Files.newBufferedReader(Path.of("src/main/resources/etc/" + Notifier.PID + ".cfg"),
-                StandardCharsets.UTF_8)) {
+        try (Reader in = Files.newBufferedReader(Path.of("src/main/resources/etc/" + pid + ".cfg"), StandardCharsets.UTF_8)) {
             cfg.load(in);
         }
-        assertEquals("", cfg.getProperty("url"));
-        assertTrue(cfg.getProperty("token").startsWith("${d}{env:"));
+        return cfg;
     }
 
     private static OutboxEvent event() {
