@@ -7,8 +7,10 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.laporpredator.api.plugins.PluginAdmin;
 import org.laporpredator.api.plugins.PluginFailed;
+import org.laporpredator.api.cases.Cases;
 import org.laporpredator.api.plugins.PluginInfo;
 
 @Service
@@ -18,14 +20,26 @@ public class InstallCommand implements Action {
     @Reference
     PluginAdmin plugins;
 
+    @Reference
+    Session session;
+
+    @Reference(optional = true)
+    Cases cases;
+
     @Argument(index = 0, name = "url", required = true,
             description = "file:, mvn: or http(s): URL of a KAR or features repository, or a path to a KAR")
     String url;
 
     @Override
-    public Object execute() throws PluginFailed {
-        PluginInfo p = plugins.install(source(url));
-        return PluginsCommand.line(p);
+    public Object execute() {
+        try {
+            PluginInfo p = plugins.install(source(url));
+            PluginsCommand.audit(cases, session, "plugin-installed", p.name(), p.version() + " " + p.state());
+            session.getConsole().println(PluginsCommand.line(p));
+        } catch (PluginFailed e) {
+            session.getConsole().println("Plugin " + e.getMessage());
+        }
+        return null;
     }
 
     static URI source(String text) {
