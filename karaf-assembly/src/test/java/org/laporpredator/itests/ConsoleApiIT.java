@@ -87,10 +87,17 @@ public class ConsoleApiIT {
 
         Http.Reply send(String method, String path, Object body, boolean withCsrf) {
             try {
+                return send(method, path, "application/json", body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(Http.JSON.writeValueAsString(body)), withCsrf);
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        Http.Reply send(String method, String path, String type, HttpRequest.BodyPublisher body, boolean withCsrf) {
+            try {
                 HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT + path))
-                        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(Http.JSON.writeValueAsString(body)));
+                        .timeout(Duration.ofMinutes(2)).header("Content-Type", type).method(method, body);
                 if (withCsrf && csrf != null) {
                     b.header("X-CSRF-Token", csrf);
                 }
@@ -299,20 +306,7 @@ public class ConsoleApiIT {
     }
 
     private static Http.Reply upload(Console c, byte[] kar, String type, boolean withCsrf) {
-        try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT + "/api/admin/plugins"))
-                    .timeout(Duration.ofMinutes(5)).header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofByteArray(kar));
-            if (withCsrf) {
-                b.header("X-CSRF-Token", c.csrf);
-            }
-            HttpResponse<String> r = c.client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Http.Reply(r.statusCode(), r.body(), r);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return c.send("POST", "/api/admin/plugins", type, HttpRequest.BodyPublishers.ofByteArray(kar), withCsrf);
     }
 
     @Test

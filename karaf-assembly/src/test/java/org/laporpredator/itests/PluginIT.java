@@ -6,8 +6,6 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +18,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.inject.Inject;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.After;
 import org.junit.Before;
@@ -239,16 +236,8 @@ public class PluginIT {
         return out;
     }
 
-    /** Every bundle: id → name, version, state, last modified (a refresh or update changes them). */
     private Map<Long, String> bundles() {
-        Map<Long, String> out = new TreeMap<>();
-        for (Bundle b : context.getBundles()) {
-            if (b.getSymbolicName() != null && b.getSymbolicName().startsWith("PAXEXAM")) {
-                continue;
-            }
-            out.put(b.getBundleId(), b.getSymbolicName() + " " + b.getVersion() + " " + b.getState() + " " + b.getLastModified());
-        }
-        return out;
+        return Shell.bundles(context);
     }
 
     private static Map<Long, String> without(Map<Long, String> bundles, String namePart) {
@@ -268,20 +257,7 @@ public class PluginIT {
     }
 
     private String shell(String command) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        Session session = sessions.create(System.in, print, print);
-        try {
-            Object result = session.execute(command);
-            if (result != null) {
-                print.println(result);
-            }
-        } catch (Exception e) {
-            print.println("ERROR: " + e.getMessage());
-        } finally {
-            session.close();
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return Shell.run(sessions, command);
     }
 
     /** Submissions over HTTP on two threads, the whole test long; every one must be taken. */

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.apache.karaf.features.BundleInfo;
+import org.apache.karaf.features.ConfigFileInfo;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.features.FeaturesService.Option;
@@ -34,6 +35,8 @@ import org.laporpredator.api.plugins.PluginInfo;
 import org.laporpredator.spi.Modules;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -63,6 +66,7 @@ public class PluginInstaller implements PluginAdmin {
     private final BundleContext context;
     private final FeaturesService features;
     private final ServiceComponentRuntime scr;
+    private final ConfigurationAdmin cm;
     private final Path kars;
     private final Registry registry;
     private final ExecutorService queue = Executors.newSingleThreadExecutor(r -> {
@@ -73,14 +77,16 @@ public class PluginInstaller implements PluginAdmin {
 
     @Activate
     public PluginInstaller(BundleContext context, @Reference FeaturesService features,
-            @Reference ServiceComponentRuntime scr) {
-        this(context, features, scr, Path.of(System.getProperty("karaf.data", "data")));
+            @Reference ServiceComponentRuntime scr, @Reference ConfigurationAdmin cm) {
+        this(context, features, scr, cm, Path.of(System.getProperty("karaf.data", "data")));
     }
 
-    PluginInstaller(BundleContext context, FeaturesService features, ServiceComponentRuntime scr, Path data) {
+    PluginInstaller(BundleContext context, FeaturesService features, ServiceComponentRuntime scr, ConfigurationAdmin cm,
+            Path data) {
         this.context = context;
         this.features = features;
         this.scr = scr;
+        this.cm = cm;
         this.kars = data.resolve("kar");
         this.registry = new Registry(data.resolve("lapor-plugins").resolve("plugins.properties"));
     }
@@ -359,6 +365,7 @@ public class PluginInstaller implements PluginAdmin {
     /** Waits until the plugin's bundles and components have settled (the same twice in a row), then describes it. */
     private PluginInfo settle(Registry.Entry e) {
         long end = System.currentTimeMillis() + SETTLE_MILLIS;
+        awaitConfigurations(e, end);
         PluginInfo last = describe(e);
         while (System.currentTimeMillis() < end && !"FAILED".equals(last.state())) {
             try {
@@ -374,6 +381,52 @@ public class PluginInstaller implements PluginAdmin {
             last = now;
         }
         return last;
+    }
+
+    /**
+     * Waits until Configuration Admin holds the configuration files the plugin's features put into etc/ (Karaf
+     * reads etc/ every second): a notifier's partner routing must be known before the install is reported
+     * done, or the events of the next moments would pass the partner by.
+     */
+    private void awaitConfigurations(Registry.Entry e, long end) {
+        Set<String> files = new LinkedHashSet<>();
+        String etc = System.getProperty("karaf.etc", "etc");
+        for (String id : e.features()) {
+            int slash = id.indexOf('/');
+            try {
+                Feature f = features.getFeature(id.substring(0, slash), id.substring(slash + 1));
+                for (ConfigFileInfo c : f == null ? List.<ConfigFileInfo>of() : f.getConfigurationFiles()) {
+                    String name = c.getFinalname().replace("${karaf.etc}", etc);
+                    if (name.endsWith(".cfg")) {
+                        files.add(Path.of(name).toAbsolutePath().normalize().toUri().toString());
+                    }
+                }
+            } catch (Exception ex) {
+                LOG.debug("Feature {} not readable: {}", id, ex.toString());
+            }
+        }
+        for (String file : files) {
+            while (!inConfigurationAdmin(file) && System.currentTimeMillis() < end) {
+                try {
+                    Thread.sleep(100); // Karaf's file watcher reads etc/ on its own thread
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private boolean inConfigurationAdmin(String fileUri) {
+        try {
+            String uri = fileUri.replace("\\", "\\\\").replace("*", "\\*").replace("(", "\\(").replace(")", "\\)");
+            String plain = uri.replace("file:///", "file:/");
+            Configuration[] c = cm.listConfigurations("(|(felix.fileinstall.filename=" + uri + ")(felix.fileinstall.filename="
+                    + plain + "))");
+            return c != null && c.length > 0;
+        } catch (Exception ex) {
+            return true; // cannot tell: do not wait
+        }
     }
 
     PluginInfo describe(Registry.Entry e) {
